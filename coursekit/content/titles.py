@@ -1,0 +1,14 @@
+"""The display title of an item of any kind."""
+
+from __future__ import annotations
+
+FIELD = {"concept": "term", "framework": "title", "comparison": "title", "case": "name",
+         "module": "title"}
+
+
+def title(kind: str, item: dict, lang: str) -> str:
+    if kind == "source":
+        return item.get("short") or item["citation"]
+    if kind == "case":
+        return f"{item['short']}: {item['name'][lang]}" if item["short"] != item["name"][lang] else item["short"]
+    return item[FIELD[kind]][lang]

@@ -1,0 +1,26 @@
+"""The learner's language: Bahasa Indonesia ('id', the default) or English ('en')."""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("id", "en")
+_state = {"lang": os.environ.get("COURSEKIT_LANG", "id") if os.environ.get("COURSEKIT_LANG") in LANGS else "id"}
+
+
+def check_lang(code: str) -> str:
+    if code not in LANGS:
+        raise ValueError(f"unknown language {code!r}; choose 'id' (Bahasa Indonesia) or 'en' (English)")
+    return code
+
+
+def lang(code: str | None = None) -> str:
+    """Set the language ('id' or 'en') when given; return the current one."""
+    if code is not None:
+        _state["lang"] = check_lang(code)
+    return _state["lang"]
+
+
+def resolve(code: str | None) -> str:
+    """An explicit language, else the current one."""
+    return check_lang(code) if code is not None else _state["lang"]

@@ -1,0 +1,146 @@
+"""Scoring rules shared by self-check quizzes, nbgrader's hidden tests and the batch grader.
+
+One function per question type; every one takes the student's raw answer (plain data, as typed)
+and the key, and returns a Score. Partial credit rules:
+
+- multiple select: (right options chosen - wrong options chosen) / right options, never below 0;
+- matching: share of pairs matched correctly (no penalty for a wrong pair);
+- single choice, true/false, short text: all or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+BLANK, CORRECT, PARTIAL, INCORRECT, INVALID = "blank", "correct", "partial", "incorrect", "invalid"
+TRUE_WORDS = {"true", "t", "benar", "b", "ya", "yes", "betul", "1"}
+FALSE_WORDS = {"false", "f", "salah", "s", "tidak", "no", "0"}
+
+
+@dataclass(frozen=True)
+class Score:
+    points: float
+    max_points: float
+    status: str  # blank | correct | partial | incorrect | invalid
+    detail: str = ""  # machine-readable reason for 'invalid', e.g. "unknown-option:e"
+
+    @property
+    def fraction(self) -> float:
+        return self.points / self.max_points if self.max_points else 0.0
+
+
+def normalise(text: object) -> str:
+    """Lowercase, no accents or punctuation, single spaces, British -ise spelt -ize."""
+    text = unicodedata.normalize("NFKD", str(text).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"(\w{3,})is(e|es|ed|ing|ation|ations)\b", r"\1iz\2", text)
+    return " ".join(text.split())
+
+
+def parse_letter(raw: object) -> str | None:
+    """'B ', 'b)', '(b)', 'b.' -> 'b'; None when blank. Anything else is returned folded."""
+    if raw is None:
+        return None
+    text = normalise(raw).replace(" ", "")
+    return text or None
+
+
+def parse_letters(raw: object) -> list[str] | None:
+    """['a', 'C'], 'a, c', 'a c' or 'ac' -> ['a', 'c']; None when blank."""
+    if raw is None:
+        return None
+    if isinstance(raw, (list, tuple, set)):
+        parts = [parse_letter(x) for x in raw]
+        letters = [p for p in parts if p]
+    else:
+        text = normalise(raw)
+        letters = text.split() if " " in text else list(text)
+    return sorted(set(letters)) or None
+
+
+def score_single(raw, letter_to_option: dict[str, str], correct: str, points: float) -> Score:
+    letter = parse_letter(raw)
+    if letter is None:
+        return Score(0, points, BLANK)
+    if letter not in letter_to_option:
+        return Score(0, points, INVALID, f"unknown-option:{letter}")
+    ok = letter_to_option[letter] == correct
+    return Score(points if ok else 0, points, CORRECT if ok else INCORRECT)
+
+
+def score_true_false(raw, correct: bool, points: float) -> Score:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return Score(0, points, BLANK)
+    if isinstance(raw, bool):
+        value = raw
+    else:
+        word = normalise(raw).replace(" ", "")
+        if word in TRUE_WORDS:
+            value = True
+        elif word in FALSE_WORDS:
+            value = False
+        else:
+            return Score(0, points, INVALID, f"not-true-false:{word}")
+    return Score(points if value == correct else 0, points, CORRECT if value == correct else INCORRECT)
+
+
+def score_multiple(raw, letter_to_option: dict[str, str], correct: set[str], points: float) -> Score:
+    letters = parse_letters(raw)
+    if letters is None:
+        return Score(0, points, BLANK)
+    unknown = [x for x in letters if x not in letter_to_option]
+    if unknown:
+        return Score(0, points, INVALID, f"unknown-option:{','.join(unknown)}")
+    chosen = {letter_to_option[x] for x in letters}
+    net = len(chosen & correct) - len(chosen - correct)
+    share = max(0.0, net / len(correct))
+    return Score(round(points * share, 4), points, _status(share))
+
+
+def score_matching(raw, left: dict[str, str], right: dict[str, str], key: dict[str, str],
+                   points: float) -> Score:
+    """raw: {'1': 'b', ...} or [['1', 'b'], ...] or '1b 2a'; left/right map shown labels to ids."""
+    pairs = _pairs(raw)
+    if pairs is None:
+        return Score(0, points, BLANK)
+    if pairs == "invalid":
+        return Score(0, points, INVALID, "not-pairs")
+    bad = [f"{a}-{b}" for a, b in pairs.items() if a not in left or b not in right]
+    if bad:
+        return Score(0, points, INVALID, f"unknown-pair:{','.join(bad)}")
+    right_count = sum(1 for a, b in pairs.items() if key.get(left[a]) == right[b])
+    share = right_count / len(key)
+    return Score(round(points * share, 4), points, _status(share))
+
+
+def score_short(raw, accepted: list[str], points: float) -> Score:
+    if raw is None or not normalise(raw):
+        return Score(0, points, BLANK)
+    ok = normalise(raw) in {normalise(a) for a in accepted}
+    return Score(points if ok else 0, points, CORRECT if ok else INCORRECT)
+
+
+def _status(share: float) -> str:
+    return CORRECT if share >= 1 else (INCORRECT if share <= 0 else PARTIAL)
+
+
+def _pairs(raw):
+    if raw is None or raw == "" or raw == {} or raw == []:
+        return None
+    if isinstance(raw, dict):
+        items = raw.items()
+    elif isinstance(raw, (list, tuple)):
+        if not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in raw):
+            return "invalid"
+        items = raw
+    elif isinstance(raw, str):
+        found = re.findall(r"(\w+)\s*[-:=>]*\s*([a-zA-Z])\b", raw)
+        if not found:
+            return "invalid"
+        items = found
+    else:
+        return "invalid"
+    return {normalise(a).replace(" ", ""): normalise(b).replace(" ", "") for a, b in items}
