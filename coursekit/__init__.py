@@ -5,11 +5,25 @@ In a notebook::
     import coursekit as ck
     ck.lang("en")            # or "id" (default)
     ck.case("dsni")
+
+Heavy parts (widgets, figures) load on first use, so `import coursekit` stays fast.
 """
+
+from importlib import import_module
 
 from .api import case, compare, concept, content, framework, glossary, module, search, source
 from .lang import lang
 
+# name -> "module:attribute", imported on first use (keeps ipywidgets/matplotlib out of import).
+_LAZY: dict[str, str] = {}
+
 __all__ = ["case", "compare", "concept", "content", "framework", "glossary", "lang", "module",
-           "search", "source"]
+           "search", "source", *_LAZY]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        mod, attr = _LAZY[name].split(":")
+        return getattr(import_module(mod), attr)
+    raise AttributeError(f"module 'coursekit' has no attribute {name!r}")

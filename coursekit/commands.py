@@ -1,7 +1,13 @@
-"""Sub-commands added by other parts of coursekit (lessons, quizzes, grading), in one place."""
+"""Sub-commands added by other parts of coursekit, in one place: each part's module has register(sub)."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
+# Modules that add sub-commands; their order is the order in `coursekit --help`.
+PARTS: list[str] = []
+
 
 def register(sub) -> None:
-    """Add every extra sub-command to the parser; each part registers itself here."""
+    for name in PARTS:
+        import_module(name).register(sub)
