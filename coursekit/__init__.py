@@ -15,7 +15,9 @@ from .api import case, compare, concept, content, framework, glossary, module, s
 from .lang import lang
 
 # name -> "module:attribute", imported on first use (keeps ipywidgets/matplotlib out of import).
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "figure": "coursekit.figures:figure",
+}
 
 __all__ = ["case", "compare", "concept", "content", "framework", "glossary", "lang", "module",
            "search", "source", *_LAZY]

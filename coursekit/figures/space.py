@@ -1,0 +1,67 @@
+"""The strategy space: every case on the three strategic axes, as small multiples."""
+
+from __future__ import annotations
+
+from . import style
+from .data import NOT_STATED, axes, cases, label, listing, wrap
+from .strings import strings
+from .view import FigureView
+
+
+def strategy_space(lang: str) -> FigureView:
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    rows, cols = cases(), axes()
+    names = [c["short"] for c in rows]
+    with matplotlib.rc_context(style.RC):
+        fig = Figure(figsize=(11, 0.42 * len(rows) + 2.2), dpi=style.DPI, layout="constrained")
+        panels = fig.subplots(1, len(cols), sharey=True)
+        for ax, axis in zip(panels, cols, strict=True):
+            _panel(ax, axis, rows, lang)
+        panels[0].set_yticks(range(len(rows)), names)
+        title = strings().get("strategy-space.title", lang)
+        fig.suptitle(title, fontweight="bold", fontsize=12)
+    details = []
+    for axis in cols:
+        parts = []
+        for pos in axis.positions:
+            here = [c["short"] for c in rows if c["axes"][axis.slug]["position"] == pos]
+            if here:
+                parts.append(strings().get("alt.position-part", lang, cases=", ".join(here),
+                                           position=label(f"position.{pos}", lang)))
+        details.append(strings().get("alt.axis-part", lang, axis=label(f"axis.{axis.slug}", lang),
+                                     positions="; ".join(parts)))
+    not_stated = label(f"position.{NOT_STATED}", lang)
+    alt = strings().get("strategy-space.alt", lang, panels=len(cols), count=len(rows),
+                        cases=listing(names, lang), details=". ".join(details))
+    caption = strings().get("strategy-space.caption", lang, not_stated=not_stated)
+    return FigureView("strategy-space", lang, fig, title, caption, alt)
+
+
+def _panel(ax, axis, rows, lang: str) -> None:
+    xs = range(len(axis.positions))
+    for x, pos in zip(xs, axis.positions, strict=True):
+        role = axis.roles[pos]
+        ax.axvspan(x - 0.45, x + 0.45, facecolor=style.FILL[role], hatch=style.HATCH[role],
+                   edgecolor="#BBBBBB", linewidth=0, zorder=0)
+    for y, case in enumerate(rows):
+        pos = case["axes"][axis.slug]["position"]
+        role = axis.roles[pos]
+        x = axis.positions.index(pos)
+        if role == "not-stated":  # an unfilled marker: a grey cross
+            ax.scatter([x], [y], marker=style.MARKER[role], s=55, zorder=3, color=style.GREY,
+                       linewidth=1.2)
+        else:
+            ax.scatter([x], [y], marker=style.MARKER[role], s=70, zorder=3,
+                       facecolor=style.COLOUR[role], edgecolor="black", linewidth=0.8)
+    ax.set_xticks(list(xs), [wrap(label(f"position.{p}", lang), 14) for p in axis.positions],
+                  fontsize=8.5)
+    ax.set_xlim(-0.5, len(axis.positions) - 0.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_title(wrap(label(f"axis.{axis.slug}", lang), 34))
+    ax.grid(axis="y", color="#DDDDDD", linewidth=0.6, zorder=1)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", length=0)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
