@@ -71,7 +71,8 @@ def _list(args) -> int:
 def _show(args) -> int:
     from . import api
 
-    print(getattr(api, args.kind)(args.slug, lang=args.lang), end="")
+    view = {"comparison": api.compare}.get(args.kind) or getattr(api, args.kind)
+    print(view(args.slug, lang=args.lang), end="")
     return 0
 
 
@@ -82,7 +83,7 @@ def _check(args) -> int:
     if problems:
         for p in sorted(problems):
             print(p)
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        print(f"{len(problems)} problem(s) found")
         return 1
     counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in store.counts().items())
     print(f"content OK: {counts}")

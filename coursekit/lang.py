@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 LANGS = ("id", "en")
-_state = {"lang": os.environ.get("COURSEKIT_LANG", "id") if os.environ.get("COURSEKIT_LANG") in LANGS else "id"}
+_state = {"lang": os.environ["COURSEKIT_LANG"] if os.environ.get("COURSEKIT_LANG") in LANGS else "id"}
 
 
 def check_lang(code: str) -> str:

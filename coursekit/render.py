@@ -13,22 +13,31 @@ TEMPLATES = Path(__file__).parent / "templates"
 def _env():
     import jinja2
 
+    class Optional(jinja2.StrictUndefined):
+        """A missing optional field tests false and iterates empty; printing it is an error."""
+
+        def __bool__(self) -> bool:
+            return False
+
+        def __iter__(self):
+            return iter(())
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         trim_blocks=True,
         lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=Optional,
         keep_trailing_newline=False,
     )
     env.filters["wrap"] = _wrap
     return env
 
 
-def _wrap(text: str, indent: int = 0, width: int = 88) -> str:
-    pad = " " * indent
-    return textwrap.fill(" ".join(str(text).split()), width=width, initial_indent=pad,
-                         subsequent_indent=pad)
+def _wrap(text: str, indent: int = 0, hang: int = 0, width: int = 88) -> str:
+    """Fill text to width; continuation lines indented by indent + hang."""
+    return textwrap.fill(" ".join(str(text).split()), width=width, initial_indent=" " * indent,
+                         subsequent_indent=" " * (indent + hang))
 
 
 def render(name: str, lang: str, **context) -> str:

@@ -54,7 +54,8 @@ def _consistency(kind: str, data: dict):
         for i, approach in enumerate(data["approaches"]):
             missing = [d for d in data["dimensions"] if d not in approach["points"]]
             for dim in missing:
-                yield ["approaches", i, "points"], f"no points for dimension {dim!r} (every listed dimension needs points)"
+                yield (["approaches", i, "points"],
+                       f"no points for dimension {dim!r} (every listed dimension needs points)")
             for dim in approach["points"]:
                 if dim not in data["dimensions"]:
                     yield (["approaches", i, "points", dim],

@@ -49,7 +49,6 @@ def _child(node, part):
         for key, value in node.value:
             if key.value == part:
                 return value
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part]
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part]
     return None

@@ -41,7 +41,7 @@ def did_you_mean(value: object, choices) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def allowed(choices, limit: int = 12) -> str:
+def allowed(choices, limit: int = 30) -> str:
     """A readable list of allowed values."""
     items = sorted(str(c) for c in choices)
     shown = ", ".join(items[:limit])

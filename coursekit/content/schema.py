@@ -1,14 +1,15 @@
 """The JSON Schemas of the content kinds: fast validation, and full reports.
 
-Valid content is checked by validators compiled with fastjsonschema (fast, stops at the first
-error). Only when one fails is the file checked again with jsonschema, which lists every error.
+Valid content is checked by validators that fastjsonschema generated from the schemas
+(see codegen.py; fast, stops at the first error). Only when one fails is the file checked again with jsonschema, which lists every error.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from importlib import import_module
+from pathlib import Path
 
 from .problems import allowed, did_you_mean
 
@@ -18,27 +19,21 @@ LANGUAGES = {"id": "Indonesian", "en": "English"}
 @cache
 def schema(kind: str) -> dict:
     """The schema of a kind, with the shared definitions merged in."""
-    folder = resources.files(__package__) / "schemas"
+    folder = Path(__file__).parent / "schemas"
     common = json.loads((folder / "common.json").read_text(encoding="utf-8"))["definitions"]
     doc = json.loads((folder / f"{kind}.json").read_text(encoding="utf-8"))
     doc["definitions"] = {**common, **doc.get("definitions", {})}
     return doc
 
 
-@cache
-def _fast(kind: str):
-    import fastjsonschema
-
-    return fastjsonschema.compile(schema(kind))
-
-
 def is_valid(kind: str, data: object) -> bool:
-    """True when data matches the kind's schema (fast path)."""
-    import fastjsonschema
+    """True when data matches the kind's schema (fast path: generated validators, see codegen)."""
+    from fastjsonschema import JsonSchemaException
 
+    validator = import_module(f"{__package__}.validators.{kind}")
     try:
-        _fast(kind)(data)
-    except fastjsonschema.JsonSchemaException:
+        validator.validate(data)
+    except JsonSchemaException:
         return False
     return True
 

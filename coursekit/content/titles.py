@@ -10,5 +10,6 @@ def title(kind: str, item: dict, lang: str) -> str:
     if kind == "source":
         return item.get("short") or item["citation"]
     if kind == "case":
-        return f"{item['short']}: {item['name'][lang]}" if item["short"] != item["name"][lang] else item["short"]
+        name = item["name"][lang]
+        return name if item["short"] in name else f"{item['short']}: {name}"
     return item[FIELD[kind]][lang]

@@ -1,0 +1,1 @@
+"""Generated validators, one module per content kind."""

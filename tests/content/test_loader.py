@@ -1,0 +1,116 @@
+"""Loading content: every problem at once, each naming file, line, field, bad value, what is allowed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from coursekit.content import ContentError, check, load
+from tests.conftest import edit
+
+
+def messages(root) -> list[str]:
+    content, problems = check(root)
+    assert content is None
+    return [str(p) for p in problems]
+
+
+def test_valid_fixture_loads(content_dir):
+    store = load(content_dir)
+    assert store.counts()["case"] == 1
+    assert store.get("case", "dsni")["short"] == "DSNI"
+
+
+def test_missing_translation(content_dir):
+    edit(content_dir / "concepts/komunitas.yaml", "    en: A social group sharing an environment.\n", "")
+    (msg,) = messages(content_dir)
+    assert "concepts/komunitas.yaml:7: definitions[0].en: missing the English text ('en')" in msg
+
+
+def test_empty_translation(content_dir):
+    edit(content_dir / "frameworks/goals.yaml", "en: Build power.", "en: '  '")
+    (msg,) = messages(content_dir)
+    assert "frameworks/goals.yaml:9: elements[0].description.en: empty English text" in msg
+
+
+def test_unknown_key_suggests_the_near_one(content_dir):
+    edit(content_dir / "cases/dsni.yaml", "summary:", "sumary:")
+    found = messages(content_dir)
+    assert any("cases/dsni.yaml:8: sumary: unknown key 'sumary'; allowed:" in m
+               and "(did you mean 'summary'?)" in m for m in found)
+    assert any("missing required field 'summary'" in m for m in found)
+
+
+def test_bad_enum_value_lists_allowed_values(content_dir):
+    edit(content_dir / "cases/dsni.yaml", "position: combination", "position: combinaton")
+    (msg,) = messages(content_dir)
+    assert "axes.conflict-consensus.position: 'combinaton' is not allowed" in msg
+    assert "allowed: combination, conflict, consensus, not-stated" in msg
+    assert "(did you mean 'combination'?)" in msg
+
+
+def test_dangling_reference(content_dir):
+    edit(content_dir / "comparisons/conflict-consensus.yaml", "cases: [dsni]", "cases: [dnsi]")
+    (msg,) = messages(content_dir)
+    assert "comparisons/conflict-consensus.yaml:14: approaches[0].cases[0]: no case 'dnsi'" in msg
+    assert "(did you mean 'dsni'?)" in msg
+
+
+def test_syntax_error_has_line_number(content_dir):
+    edit(content_dir / "modules/m1.yaml", "summary: {id: Ringkasan., en: Summary.}",
+         "summary: {id: Ringkasan., en: Summary.")
+    (msg,) = messages(content_dir)
+    assert msg.startswith(str(content_dir / "modules/m1.yaml").lstrip("/").split("/")[0]) or "m1.yaml" in msg
+    assert "m1.yaml:" in msg and "YAML syntax error" in msg
+
+
+def test_duplicate_slug(content_dir):
+    shutil.copy(content_dir / "cases/dsni.yaml", content_dir / "cases/dsni-copy.yaml")
+    found = messages(content_dir)
+    assert any("slug: duplicate case slug 'dsni': also in" in m for m in found)
+    assert any("'dsni' does not match the file name 'dsni-copy'" in m for m in found)
+
+
+def test_every_problem_reported_at_once(content_dir):
+    edit(content_dir / "concepts/komunitas.yaml", "    en: A social group sharing an environment.\n", "")
+    edit(content_dir / "cases/dsni.yaml", "summary:", "sumary:")
+    edit(content_dir / "modules/m1.yaml", "number: 1", "number: one")
+    with pytest.raises(ContentError) as info:
+        load(content_dir)
+    files = {p.file.rsplit("/", 2)[-2] for p in info.value.problems}
+    assert files == {"concepts", "cases", "modules"}
+    assert str(info.value).startswith(f"{len(info.value.problems)} problems in course content:")
+
+
+def test_outline_item_taught_by_no_module(content_dir):
+    edit(content_dir / "modules/m1.yaml", "outline: [K1, T2]", "outline: [K1]")
+    edit(content_dir / "comparisons/conflict-consensus.yaml", "outline: [T2]\n", "")
+    (msg,) = messages(content_dir)
+    assert "outline.yaml:5: items[1].id: outline item 'T2' is taught by no module" in msg, msg
+
+
+def test_incomplete_comparison_table(content_dir):
+    path = content_dir / "comparisons/conflict-consensus.yaml"
+    edit(path, "      strengths: [{id: Cepat., en: Fast.}]\n", "")
+    (msg,) = messages(content_dir)
+    assert "approaches[1].points: no points for dimension 'strengths'" in msg
+
+
+def test_unexpected_entries(content_dir):
+    (content_dir / "casess").mkdir()
+    (content_dir / "cases/notes.txt").write_text("x")
+    found = messages(content_dir)
+    assert any("casess: (file): unexpected folder" in m and "did you mean 'cases'" in m for m in found)
+    assert any("notes.txt: (file): unexpected file; content files end in '.yaml'" in m for m in found)
+
+
+def test_builtin_content_is_valid():
+    store = load()
+    counts = store.counts()
+    assert counts["case"] >= 11
+    for slug in ("p2kp", "iaf", "dsni", "block-clubs"):
+        store.get("case", slug)
+    for slug in ("conflict-consensus", "single-multiple-issue", "direct-organization-recruitment"):
+        store.get("comparison", slug)
+    assert [m["slug"] for m in store.all("module")][:8] == [f"m{i}" for i in range(1, 9)]
