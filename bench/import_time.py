@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 
-LOAD = "import coursekit; coursekit.content()"
+LOAD = "import coursekit, coursekit.api; coursekit.api.content()"
 # Measure as installed code runs: with its bytecode cache (some shells set PYTHONDONTWRITEBYTECODE).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 IMPORT_ONLY = "import coursekit"

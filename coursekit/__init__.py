@@ -11,7 +11,7 @@ Heavy parts (widgets, figures) load on first use, so `import coursekit` stays fa
 
 from importlib import import_module
 
-from .api import case, compare, concept, content, framework, glossary, module, search, source
+from .api import case, compare, concept, framework, glossary, module, search, source
 from .lang import lang
 
 # name -> "module:attribute", imported on first use (keeps ipywidgets/matplotlib out of import).
@@ -19,7 +19,7 @@ _LAZY: dict[str, str] = {
     "figure": "coursekit.figures:figure",
 }
 
-__all__ = ["case", "compare", "concept", "content", "framework", "glossary", "lang", "module",
+__all__ = ["case", "compare", "concept", "framework", "glossary", "lang", "module",
            "search", "source", *_LAZY]
 __version__ = "0.1.0"
 

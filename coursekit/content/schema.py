@@ -1,7 +1,8 @@
 """The JSON Schemas of the content kinds: fast validation, and full reports.
 
 Valid content is checked by validators that fastjsonschema generated from the schemas
-(see codegen.py; fast, stops at the first error). Only when one fails is the file checked again with jsonschema, which lists every error.
+(see codegen.py; fast, stops at the first error). Only when one fails is the file checked
+again with jsonschema, which lists every error.
 """
 
 from __future__ import annotations
