@@ -7,12 +7,18 @@ from .refs import references
 from .schema import schema
 
 
-def cross_checks(items: dict, where: dict) -> list[Problem]:
-    """items: kind -> {slug: data}; where: (kind, slug) -> (file label, path on disk)."""
+def cross_checks(items: dict, where: dict, broken: dict) -> list[Problem]:
+    """Check the valid items against each other.
+
+    items: kind -> {slug: data} of valid files; where: (kind, slug) -> (file label, path on
+    disk); broken: kind -> slugs of files already reported as invalid, whose items are taken
+    to exist (so one broken file does not make every reference to it a second problem).
+    """
     from .parse import line_of
 
-    slugs = {kind: set(found) for kind, found in items.items()}
+    slugs = {kind: set(found) | broken[kind] for kind, found in items.items()}
     slugs["outline"] = {i["id"] for i in _outline(items)}
+    skip = {"outline"} if broken["outline"] else set()
     out: list[Problem] = []
 
     def report(kind, slug, path, message):
@@ -25,13 +31,15 @@ def cross_checks(items: dict, where: dict) -> list[Problem]:
         for slug, data in found.items():
             for path, value, target in references(data, schema(kind)):
                 known = slugs.get(target, set())
-                if value not in known:
+                if value not in known and target not in skip:
                     hint = did_you_mean(value, known) or (
                         f"; known: {allowed(known)}" if known else f"; no {target} is defined")
                     report(kind, slug, path, f"no {target} {value!r}{hint}")
             for path, message in _consistency(kind, data):
                 report(kind, slug, path, message)
 
+    if broken["module"]:
+        return out  # coverage cannot be judged while a module file is broken
     taught = {oid for m in items.get("module", {}).values() for oid in m.get("outline", [])}
     for i, item in enumerate(_outline(items)):
         if item["id"] not in taught:

@@ -30,15 +30,17 @@ def check(root: os.PathLike | str | None = None) -> tuple[Content | None, list[P
         return None, [Problem(str(root), 0, "", "not a folder of course content")]
     items: dict[str, dict] = {k.name: {} for k in KINDS}
     where: dict = {}
+    broken: dict[str, set] = {k.name: set() for k in KINDS}  # slugs of files that failed
     problems = _unexpected(root)
     for kind, path in _files(root):
         label = _label(path)
         data, found = read_yaml(path, label)
         problems += found
+        if not found and not is_valid(kind.name, data):
+            found = [Problem(label, line_of(path, p), dotted(p), m) for p, m in errors(kind.name, data)]
+            problems += found
         if found:
-            continue
-        if not is_valid(kind.name, data):
-            problems += [Problem(label, line_of(path, p), dotted(p), m) for p, m in errors(kind.name, data)]
+            broken[kind.name].add(_slug_of(data, path) if kind.many else kind.name)
             continue
         slug = data.get("slug", kind.name) if kind.many else kind.name
         if kind.many and slug != path.stem:
@@ -51,11 +53,16 @@ def check(root: os.PathLike | str | None = None) -> tuple[Content | None, list[P
             continue
         items[kind.name][slug] = data
         where[(kind.name, slug)] = (label, path)
-    if not problems:
-        problems += cross_checks(items, where)
+    problems += cross_checks(items, where, broken)
     if problems:
         return None, problems
     return Content(items), []
+
+
+def _slug_of(data: object, path: Path) -> str:
+    """The slug a broken file means to define, so references to it are not reported too."""
+    slug = data.get("slug") if isinstance(data, dict) else None
+    return slug if isinstance(slug, str) else path.stem
 
 
 def _files(root: Path):

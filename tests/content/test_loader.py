@@ -114,3 +114,13 @@ def test_builtin_content_is_valid():
     for slug in ("conflict-consensus", "single-multiple-issue", "direct-organization-recruitment"):
         store.get("comparison", slug)
     assert [m["slug"] for m in store.all("module")][:8] == [f"m{i}" for i in range(1, 9)]
+
+
+def test_schema_and_reference_problems_reported_together(content_dir):
+    edit(content_dir / "cases/dsni.yaml", "summary:", "sumary:")  # dsni broken, still "exists"
+    edit(content_dir / "concepts/komunitas.yaml", "sources: [deck]", "sources: [dek]")
+    found = messages(content_dir)
+    assert any("sumary: unknown key" in m for m in found)
+    assert any("concepts/komunitas.yaml:9: sources[0]: no source 'dek' (did you mean 'deck'?)" in m
+               for m in found)
+    assert not any("no case 'dsni'" in m for m in found)
