@@ -1,0 +1,115 @@
+"""The item-analysis report: one self-contained HTML file (figures embedded) plus the PNGs beside
+it, in the lecturer's language. `write_report` works on the tidy table; `item_report` reads an
+nbgrader course (gradebook scores, answers from the autograded notebooks) and is the one call
+for a notebook."""
+
+from __future__ import annotations
+
+import base64
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from . import figures, texts
+from .analysis import Analysis, analyse
+from .table import CHOICE_KINDS, Item, Response
+
+
+@dataclass
+class Report:
+    """What write_report made; shows itself in a notebook."""
+
+    path: Path
+    figures: list[Path]
+    analysis: Analysis
+
+    def _repr_html_(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
+def write_report(assignment: str, responses: list[Response], items: dict[str, Item],
+                 out_dir: Path | str, lang: str = "id", source: str = "") -> Report:
+    from ..lang import resolve
+    from ..render import render
+
+    lang = resolve(lang)
+    out_dir = Path(out_dir)
+    (out_dir / "figures").mkdir(parents=True, exist_ok=True)
+    a = analyse(assignment, responses, items, texts.ranges())
+    written: list[Path] = []
+
+    def save(made) -> dict:
+        name, png, alt = made
+        path = out_dir / "figures" / f"{name}.png"
+        path.write_bytes(png)
+        written.append(path)
+        return {"name": name, "data": base64.b64encode(png).decode("ascii"), "alt": alt,
+                "file": f"figures/{name}.png"}
+
+    def option_label(item: Item, option: str) -> str:
+        text = item.option_text.get(option)
+        return f"{option}: {_short(text[lang])}" if text else option
+
+    figs = {
+        "histogram": save(figures.histogram(a, lang)),
+        "items": save(figures.item_map(a, lang)),
+        "options": [save(figures.distractors(st, lang, option_label)) for st in a.items
+                    if st.item.kind in CHOICE_KINDS and st.distractors],
+        "confusion": [save(figures.confusion(
+            m, lang, texts.text("labels", "confusion_pooled", lang) if m["item"] == "pooled"
+            else m["item"])) for m in a.confusion],
+    }
+
+    def reasons(flags) -> list[str]:
+        return [texts.text("flags", key, lang, **values) for key, values in flags]
+
+    rows = [{"st": st, "reasons": reasons(st.flags),
+             "facility_band": texts.band("facility", st.facility, lang),
+             "discrimination_band": texts.band("discrimination", st.discrimination, lang)}
+            for st in a.items]
+    totals = list(a.totals.values()) or [0.0]
+    ref = texts.ranges()["reliability"]
+    html = render(
+        "grading/report.html.j2", lang, a=a, rows=rows, figures=figs, source=source,
+        flagged=[(r["st"], r["reasons"]) for r in rows if r["reasons"]],
+        test_flags=reasons(a.test_flags), reliability_band=_reliability_band(a.alpha, ref, lang),
+        summary={"mean": statistics.fmean(totals), "median": statistics.median(totals),
+                 "sd": statistics.stdev(totals) if len(totals) > 1 else 0.0},
+        ranges_source=texts.ranges()["source"][lang],
+        L=lambda key: texts.text("labels", key, lang), fig=_figure_html,
+        fmt=lambda x: "" if x is None else f"{x:.1f}",
+        pct=lambda x: texts.text("labels", "not_computable", lang) if x is None else f"{x * 100:.0f}%",
+        pct100=lambda x: "–" if x is None else f"{x:.0f}%",
+    )
+    path = out_dir / "report.html"
+    path.write_text(html, encoding="utf-8")
+    return Report(path, written, a)
+
+
+def _figure_html(f: dict) -> Markup:
+    return Markup(
+        f'<figure><img src="data:image/png;base64,{f["data"]}" alt="{escape(f["alt"])}">'
+        f'<figcaption>{escape(f["alt"])}</figcaption></figure>')
+
+
+def _reliability_band(alpha, ref: dict, lang: str) -> str:
+    if alpha is None:
+        return ""
+    value = alpha * 100
+    if value >= ref["satisfactory_from"]:
+        return "(" + texts.text("labels", "reliability_ok", lang, limit=ref["satisfactory_from"]) + ")"
+    if value < ref["unsatisfactory_below"]:
+        return "(" + texts.text("labels", "reliability_bad", lang,
+                                limit=ref["unsatisfactory_below"]) + ")"
+    return "(" + texts.text("labels", "reliability_mid", lang, low=ref["unsatisfactory_below"],
+                            high=ref["satisfactory_from"]) + ")"
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
