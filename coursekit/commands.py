@@ -5,7 +5,9 @@ from __future__ import annotations
 from importlib import import_module
 
 # Modules that add sub-commands; their order is the order in `coursekit --help`.
-PARTS: list[str] = []
+PARTS: list[str] = [
+    "coursekit.lessons.cli",
+]
 
 
 def register(sub) -> None:

@@ -1,0 +1,124 @@
+"""Lesson sources validate; the committed notebooks are exactly what the sources generate."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from coursekit.lessons.build import outputs, stale
+from coursekit.lessons.source import read
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_sources_are_valid():
+    course, problems = read(ROOT)
+    assert problems == [], "\n".join(map(str, problems))
+    assert [x.number for x in course.lessons] == list(range(1, len(course.lessons) + 1))
+
+
+def test_every_module_has_a_lesson():
+    from coursekit.api import content
+
+    course, _ = read(ROOT)
+    taught = {m for lesson in course.lessons for m in lesson.data["modules"]}
+    assert taught == {m["slug"] for m in content().all("module")}
+
+
+def test_committed_notebooks_are_current():
+    found = stale(ROOT)
+    assert found == [], "run `coursekit lessons build`:\n" + "\n".join(found)
+
+
+def test_cli_check_passes_and_fails_when_stale(tmp_path):
+    shutil.copytree(ROOT / "lessons", tmp_path / "lessons")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    cmd = [sys.executable, "-m", "coursekit.cli", "lessons", "build", "--check", "--root", str(tmp_path)]
+    ok = subprocess.run(cmd, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    src = tmp_path / "lessons" / "01-komunitas.yaml"
+    src.write_text(src.read_text(encoding="utf-8").replace("ck.concept(\"komunitas\")",
+                                                            "ck.concept(\"social-change\")"))
+    bad = subprocess.run(cmd, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "notebooks/id/01-komunitas.ipynb: differs from its source" in bad.stderr
+    assert "notebooks/en/01-community.ipynb: differs from its source" in bad.stderr
+
+
+@pytest.mark.parametrize("rel", sorted(str(p) for p in outputs(ROOT)))
+def test_notebook_is_clean(rel):
+    nb = nbformat.read(ROOT / rel, as_version=4)
+    nbformat.validate(nb)
+    assert nb.nbformat == 4 and nb.nbformat_minor >= 5
+    assert nb.metadata.kernelspec.name == "python3"
+    lang = Path(rel).parent.name
+    assert nb.metadata.coursekit.lang == lang
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+    assert nb.cells[0].source.startswith("# ")
+
+
+@pytest.mark.parametrize("rel", sorted(str(p) for p in outputs(ROOT)))
+def test_links_point_to_existing_notebooks(rel):
+    import re
+
+    nb = nbformat.read(ROOT / rel, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for link in re.findall(r"\]\(([^)]+\.ipynb)\)", text):
+        assert (ROOT / rel).parent.joinpath(link).resolve().is_file(), f"{rel}: broken link {link}"
+
+
+def test_lesson_has_every_required_part():
+    course, _ = read(ROOT)
+    for lang, heads in {"id": ["Tujuan pembelajaran", "Cek pemahaman", "Poin kunci", "Sumber"],
+                        "en": ["Learning objectives", "Check your understanding", "Key points",
+                               "Sources"]}.items():
+        for lesson in course.lessons:
+            nb = nbformat.read(ROOT / "notebooks" / lang / lesson.file(lang), as_version=4)
+            md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+            for head in heads:
+                assert f"## {head}" in md, f"{lesson.file(lang)} lacks {head}"
+            code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+            assert f'ck.lang("{lang}")' in code and "ck.quiz(" in code
+
+
+def _broken(tmp_path: Path, name: str, text: str) -> list[str]:
+    shutil.copytree(ROOT / "lessons", tmp_path / "lessons")
+    (tmp_path / "lessons" / name).write_text(text, encoding="utf-8")
+    _, problems = read(tmp_path)
+    return [str(p) for p in problems]
+
+
+def test_every_problem_is_reported_with_file_field_and_line(tmp_path):
+    text = (ROOT / "lessons" / "02-perubahan-sosial.yaml").read_text(encoding="utf-8")
+    text = text.replace("modules: [m2]", "modules: [m2, m12]\ncolour: red")
+    text = text.replace('ck.framework("five-c")', 'ck.framework("five-cc")\n      - code: ck.quizz("m2")')
+    text = text.replace("          en: Now try a case from Indonesia, P2KP.\n", "")
+    found = "\n".join(_broken(tmp_path, "02-perubahan-sosial.yaml", text))
+    assert "02-perubahan-sosial.yaml:4: colour: unknown key 'colour'" in found
+    assert "modules[1]: 'm12' is not valid" in found
+    assert "md.en: missing the English text" in found
+    assert "(did you mean 'five-c'?)" in found or "missing the English" in found
+
+
+def test_reference_problems_name_the_slug(tmp_path):
+    text = (ROOT / "lessons" / "02-perubahan-sosial.yaml").read_text(encoding="utf-8")
+    text = text.replace('ck.framework("five-c")', 'ck.framework("five-cc")\n      - code: ck.quizz("m2")')
+    found = "\n".join(_broken(tmp_path, "02-perubahan-sosial.yaml", text))
+    assert "ck.framework('five-cc'): no framework 'five-cc' (did you mean 'five-c'?)" in found
+    assert "unknown notebook API ck.quizz (did you mean 'quiz'?)" in found
+    assert ".code:" in found
+
+
+def test_notebook_json_is_stable():
+    first = outputs(ROOT)
+    assert first == outputs(ROOT)
+    for text in first.values():
+        json.loads(text)
