@@ -17,6 +17,12 @@ from .lang import lang
 # name -> "module:attribute", imported on first use (keeps ipywidgets/matplotlib out of import).
 _LAZY: dict[str, str] = {
     "figure": "coursekit.figures:figure",
+    "quiz": "coursekit.selfcheck:quiz",
+    "explore_comparisons": "coursekit.widgets.comparisons:explore_comparisons",
+    "explore_cases": "coursekit.widgets.cases:explore_cases",
+    "map_5c": "coursekit.widgets.fivec:map_5c",
+    "classify": "coursekit.widgets.classifier:classify",
+    "progress": "coursekit.progress:progress",
 }
 
 __all__ = ["case", "compare", "concept", "framework", "glossary", "lang", "module",

@@ -7,6 +7,7 @@ from importlib import import_module
 # Modules that add sub-commands; their order is the order in `coursekit --help`.
 PARTS: list[str] = [
     "coursekit.lessons.cli",
+    "coursekit.selfcheck.cli",
 ]
 
 

@@ -1,0 +1,116 @@
+"""The learner's progress: a small JSON file in the working directory that survives kernel restarts
+and closed browsers (on Binder the student can download it).
+
+File: ./coursekit-progress.json, or the path in $COURSEKIT_PROGRESS. A file that cannot be read is
+moved aside (never deleted) and a fresh one started; the progress view says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+ENV, NAME, VERSION = "COURSEKIT_PROGRESS", "coursekit-progress.json", 1
+_notices: list[tuple[str, dict]] = []  # (string key, fields) to show in the progress view
+
+
+def path() -> Path:
+    return Path(os.environ.get(ENV) or Path.cwd() / NAME)
+
+
+def _empty() -> dict:
+    return {"version": VERSION, "quizzes": {}, "classifier": {}}
+
+
+def _valid(data) -> bool:
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return False
+    quizzes, classifier = data.get("quizzes"), data.get("classifier")
+    if not isinstance(quizzes, dict) or not isinstance(classifier, dict):
+        return False
+    for answers in [*quizzes.values(), classifier]:
+        if not isinstance(answers, dict):
+            return False
+        for row in answers.values():
+            if not isinstance(row, dict) or not all(
+                isinstance(row.get(k), (int, float)) and not isinstance(row.get(k), bool)
+                for k in ("points", "max", "tries")
+            ):
+                return False
+    return True
+
+
+def load() -> dict:
+    """The saved progress; an unreadable file is moved aside and an empty record returned."""
+    file = path()
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return _empty()
+    except OSError as err:
+        _notice("progress.unreadable", path=str(file), error=err.strerror or str(err))
+        return _empty()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if _valid(data):
+        return data
+    aside = file.with_name(f"{file.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.replace(file, aside)
+        _notice("progress.corrupt", path=str(file), aside=str(aside))
+    except OSError as err:
+        _notice("progress.unreadable", path=str(file), error=err.strerror or str(err))
+    return _empty()
+
+
+def save(data: dict) -> bool:
+    file = path()
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, file)
+        return True
+    except OSError as err:
+        _notice("progress.unwritable", path=str(file), error=err.strerror or str(err))
+        return False
+
+
+def _notice(key: str, **fields) -> None:
+    if (key, fields) not in _notices:
+        _notices.append((key, fields))
+
+
+def _record(section: str, group: str | None, item: str, points: float, max_points: float) -> None:
+    data = load()
+    rows = data[section].setdefault(group, {}) if group else data[section]
+    old = rows.get(item, {})
+    rows[item] = {
+        "points": points,
+        "max": max_points,
+        "tries": old.get("tries", 0) + 1,
+        "best": max(points, old.get("best", 0)),
+        "at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    save(data)
+
+
+def record_answer(module: str, qid: str, points: float, max_points: float) -> None:
+    """Remember the latest checked answer of a self-check question."""
+    _record("quizzes", module, qid, points, max_points)
+
+
+def record_vignette(vid: str, right_axes: int, axes: int = 3) -> None:
+    """Remember a checked strategy-classifier vignette (axes placed right out of three)."""
+    _record("classifier", None, vid, right_axes, axes)
+
+
+def progress(lang: str | None = None):
+    """The learner's progress per module (rich object: HTML in notebooks, text in terminals)."""
+    from .widgets.progress_view import ProgressView
+
+    return ProgressView(lang)

@@ -1,0 +1,8 @@
+"""Self-check quizzes: authored in lessons/selfcheck (repo only), compiled to data/ without readable keys."""
+
+
+def quiz(module: str, lang: str | None = None):
+    """The self-check quiz of a module, e.g. quiz('m4'); twins: answer, check, retry, score."""
+    from .quiz import Quiz
+
+    return Quiz(module, lang)
