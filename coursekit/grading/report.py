@@ -113,3 +113,19 @@ def _reliability_band(alpha, ref: dict, lang: str) -> str:
 def _short(text: str, n: int = 40) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def item_report(assignment: str, course=None, lang: str | None = None, out=None) -> Report:
+    """One call (CLI or notebook): the report of an assignment graded with `coursekit grade`,
+    from the gradebook's current scores; written to reports/<assignment>/ in the course."""
+    from . import nbg
+    from .course import open_course
+    from .export import merged
+    from .responses import items
+
+    nbg.load()
+    c = open_course(course)
+    rows = merged(c, assignment)
+    out_dir = Path(out) if out else c.root / "reports" / assignment
+    return write_report(assignment, rows, items(c.source(assignment)), out_dir, lang=lang or "id",
+                        source=str(c.root))

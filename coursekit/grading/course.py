@@ -1,0 +1,132 @@
+"""An nbgrader course as the grader sees it: nbgrader's CourseDirectory (paths, gradebook URL)
+configured from the course's nbgrader_config.py, and a read-only snapshot of one assignment's
+master notebooks from the gradebook (what OverwriteCells and OverwriteKernelspec look up), so
+worker processes never open the database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from . import nbg
+
+
+@dataclass
+class Course:
+    root: Path
+    config: object
+    coursedir: object
+
+    @property
+    def db_url(self) -> str:
+        return self.coursedir.db_url
+
+    def submitted(self, student: str, assignment: str) -> Path:
+        return Path(self.coursedir.format_path(self.coursedir.submitted_directory, student, assignment))
+
+    def autograded(self, student: str, assignment: str) -> Path:
+        return Path(self.coursedir.format_path(self.coursedir.autograded_directory, student,
+                                               assignment))
+
+    def source(self, assignment: str) -> Path:
+        return Path(self.coursedir.format_path(self.coursedir.source_directory, ".", assignment))
+
+    def students(self, assignment: str, only: str | None = None) -> list[str]:
+        """Students with a submission folder for the assignment (nbgrader's glob on student ids)."""
+        import fnmatch
+
+        base = Path(self.coursedir.format_path(self.coursedir.submitted_directory, ".", "."))
+        found = sorted(p.parent.name for p in base.glob(f"*/{assignment}") if p.is_dir())
+        exclude = set(filter(None, (self.coursedir.student_id_exclude or "").split(",")))
+        pattern = only or "*"
+        return [s for s in found if fnmatch.fnmatchcase(s, pattern) and s not in exclude]
+
+
+def open_course(root: str | Path | None = None) -> Course:
+    nbg.load()
+    from nbgrader.coursedir import CourseDirectory
+
+    root = Path(root or ".").resolve()
+    cfg = nbg.config(root)
+    coursedir = CourseDirectory(config=cfg)
+    configured = cfg.get("CourseDirectory", {}).get("root")
+    coursedir.root = str((root / configured).resolve()) if configured else str(root)
+    return Course(Path(coursedir.root), cfg, coursedir)
+
+
+@dataclass
+class Snapshot:
+    """The master version of an assignment's notebooks, as stored in the gradebook."""
+
+    assignment: str
+    duedate: object
+    notebooks: dict[str, SimpleNamespace] = field(default_factory=dict)
+
+
+def snapshot(course: Course, assignment: str) -> Snapshot:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course.db_url, course.coursedir.course_id) as gb:
+        a = gb.find_assignment(assignment)  # MissingEntry when not generated
+        snap = Snapshot(assignment, a.duedate)
+        for nb in a.notebooks:
+            source = [SimpleNamespace(name=c.name, cell_type=c.cell_type, locked=c.locked,
+                                      source=c.source, checksum=c.checksum)
+                      for c in nb.source_cells]
+            grade = [SimpleNamespace(name=c.name, max_score=c.max_score, cell_type=c.cell_type)
+                     for c in nb.grade_cells]
+            task = [SimpleNamespace(name=c.name, max_score=c.max_score, cell_type="markdown")
+                    for c in nb.task_cells]
+            snap.notebooks[nb.name] = SimpleNamespace(
+                name=nb.name, kernelspec=nb.kernelspec, source_cells=source, grade_cells=grade,
+                task_cells=task, solution_cells=[SimpleNamespace(name=c.name)
+                                                 for c in nb.solution_cells])
+    return snap
+
+
+class GradebookView:
+    """The read-only part of nbgrader's Gradebook that the sanitizing preprocessors call,
+    answered from a Snapshot (same methods, same MissingEntry)."""
+
+    def __init__(self, snap: Snapshot):
+        self.snap = snap
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def _nb(self, notebook: str, assignment: str):
+        from nbgrader.api import MissingEntry
+
+        if assignment != self.snap.assignment or notebook not in self.snap.notebooks:
+            raise MissingEntry(f"No such notebook: {assignment}/{notebook}")
+        return self.snap.notebooks[notebook]
+
+    def find_notebook(self, notebook: str, assignment: str):
+        return self._nb(notebook, assignment)
+
+    def find_source_cell(self, name: str, notebook: str, assignment: str):
+        from nbgrader.api import MissingEntry
+
+        for c in self._nb(notebook, assignment).source_cells:
+            if c.name == name:
+                return c
+        raise MissingEntry(f"No such source cell: {assignment}/{notebook}/{name}")
+
+    def find_graded_cell(self, name: str, notebook: str, assignment: str):
+        from nbgrader.api import MissingEntry
+
+        nb = self._nb(notebook, assignment)
+        for c in [*nb.grade_cells, *nb.task_cells]:
+            if c.name == name:
+                return c
+        raise MissingEntry(f"No such graded cell: {assignment}/{notebook}/{name}")
+
+
+def kernelspec(snap: Snapshot, notebook: str):
+    spec = snap.notebooks[notebook].kernelspec
+    return json.loads(spec) if spec else None

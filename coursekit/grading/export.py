@@ -1,0 +1,68 @@
+"""Per-question export: one CSV row per student and question (score, max, chosen option ids,
+variant, status), with the scores nbgrader's gradebook holds now (manual grades of essays
+included) and, per student, the totals `nbgrader export` gives."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .table import Response, read_csv
+
+COLUMNS = ["assignment", "student_id", "question", "item", "score", "max_score", "chosen",
+           "variant", "status", "total_score", "total_max_score", "needs_manual_grade",
+           "late_submission_penalty", "timestamp"]
+
+
+def gradebook_rows(course, assignment: str) -> tuple[dict, dict]:
+    """({(student, grade cell name): score}, {student: nbgrader export's totals})."""
+    from nbgrader.api import Gradebook
+
+    cells, totals = {}, {}
+    with Gradebook(course.db_url, course.coursedir.course_id) as gb:
+        for sub in gb.assignment_submissions(assignment):
+            sid = sub.student.id
+            totals[sid] = {"total_score": sub.score, "total_max_score": sub.max_score,
+                           "needs_manual_grade": sub.needs_manual_grade,
+                           "late_submission_penalty": sub.late_submission_penalty,
+                           "timestamp": sub.timestamp.isoformat() if sub.timestamp else ""}
+            for nb in sub.notebooks:
+                for grade in nb.grades:
+                    graded = grade.auto_score is not None or grade.manual_score is not None
+                    cells[(sid, grade.cell.name)] = grade.score if graded else None
+    return cells, totals
+
+
+def merged(course, assignment: str) -> list[Response]:
+    """The responses of the last `coursekit grade`, with the gradebook's current scores."""
+    from .engine import responses_path
+
+    cells, _ = gradebook_rows(course, assignment)
+    out = []
+    for r in read_csv(responses_path(course, assignment)):
+        score = cells.get((r.student, f"nilai-{r.question}"),
+                          cells.get((r.student, f"jawaban-{r.question}"), r.score))
+        out.append(Response(r.student, r.question, r.item, score, r.max, r.chosen, r.variant,
+                            r.status if score is not None or r.status != "manual" else "manual"))
+    return out
+
+
+def export_items(assignment: str, course_dir=None, output=None) -> tuple[Path, int]:
+    from . import nbg
+    from .course import open_course
+
+    nbg.load()
+    course = open_course(course_dir)
+    rows = merged(course, assignment)
+    _, totals = gradebook_rows(course, assignment)
+    path = Path(output or f"{assignment}-items.csv")
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(COLUMNS)
+        for r in rows:
+            t = totals.get(r.student, {})
+            w.writerow([assignment, r.student, r.question, r.item,
+                        "" if r.score is None else f"{r.score:g}", f"{r.max:g}",
+                        "|".join(r.chosen), r.variant, r.status,
+                        *(t.get(k, "") for k in COLUMNS[9:])])
+    return path, len(rows)

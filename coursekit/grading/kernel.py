@@ -1,0 +1,215 @@
+"""Stand-in for the kernel during autograding: "runs" a sanitized quiz notebook without executing
+any student code.
+
+After nbgrader's sanitizing pass and coursekit's GuardSubmission, a quiz notebook holds only
+cells whose code is known: the setup cell (`kuis = kuis()`), the identity and answer cells
+(assignments of literals), render cells (`kuis.tampilkan("q01")`) and test cells
+(`kuis.periksa("q01")` plus the hidden `nilai("q01", {...keys...})`). This module reads each
+code cell's syntax tree and performs only those known statements, calling the same graded-quiz
+functions the kernel would call (with the same answer source, In[-2]); literals are read with
+ast.literal_eval. It fills in outputs and execution counts as nbclient would, so nbgrader's own
+determine_grade scores the cells. A statement of any other shape is not run: the cell gets an
+error output saying so (and scores 0 if it is a test cell), and the caller reports it.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import os
+from dataclasses import dataclass, field
+
+UNKNOWN = "CoursekitNotRun"
+
+
+@dataclass
+class Run:
+    ns: dict = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)  # raw sources of executed cells (In)
+    count: int = 0
+    unknown: list[int] = field(default_factory=list)  # indices of cells not run
+
+
+def execute(nb, folder: str) -> Run:
+    """Fill outputs/execution_count of every code cell of nb (an nbformat NotebookNode)."""
+    from nbformat.v4 import output_from_msg  # noqa: F401  (nbformat is loaded with nbgrader)
+
+    from ..graded import runtime
+
+    run = Run()
+    old_ns, old_cwd = runtime.user_ns, os.getcwd()
+    runtime.user_ns = lambda: run.ns  # the kernel namespace the graded helpers read
+    os.chdir(folder)
+    try:
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            source = cell.source
+            cell.outputs = []
+            if not source.strip():  # nbclient skips empty cells
+                cell.execution_count = None
+                continue
+            run.count += 1
+            run.history.append(source)
+            cell.execution_count = run.count
+            _run_cell(cell, source, run, index)
+    finally:
+        runtime.user_ns = old_ns
+        os.chdir(old_cwd)
+    return run
+
+
+def _run_cell(cell, source: str, run: Run, index: int) -> None:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as err:
+        _error(cell, "SyntaxError", str(err))
+        return
+    streams: list[list[str]] = []
+    body = tree.body
+    for n, stmt in enumerate(body):
+        last = n == len(body) - 1
+        try:
+            value, shown = _statement(stmt, run, streams)
+        except NameError as err:
+            _flush(cell, streams)
+            _error(cell, "NameError", str(err))
+            return
+        except _NotRun as err:
+            _flush(cell, streams)
+            run.unknown.append(index)
+            _error(cell, UNKNOWN, str(err))
+            return
+        if last and shown:
+            _flush(cell, streams)
+            cell.outputs.append(_result(value, run.count))
+    _flush(cell, streams)
+
+
+class _NotRun(Exception):
+    pass
+
+
+def _statement(stmt, run: Run, streams) -> tuple[object, bool]:
+    """Perform one known statement; (value, whether IPython would display it)."""
+    if isinstance(stmt, ast.ImportFrom) and (stmt.module or "").startswith("coursekit.graded"):
+        for alias in stmt.names:
+            run.ns[alias.asname or alias.name] = ("import", stmt.module, alias.name)
+        return None, False
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        if not all(isinstance(t, ast.Name) for t in targets):
+            raise _NotRun("assignment to something other than a name")
+        value = _value(stmt.value, run, streams)
+        for t in targets:
+            run.ns[t.id] = value
+        return None, False
+    if isinstance(stmt, ast.Expr):
+        if isinstance(stmt.value, ast.Constant):
+            return stmt.value.value, stmt.value.value is not None
+        value = _value(stmt.value, run, streams)
+        return value, value is not None
+    if isinstance(stmt, ast.Pass):
+        return None, False
+    raise _NotRun(f"statement {type(stmt).__name__} is not a known quiz statement")
+
+
+def _value(node, run: Run, streams):
+    if isinstance(node, ast.Call):
+        return _call(node, run, streams)
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        raise _NotRun("expression is not a literal") from None
+
+
+def _lookup(name: str, run: Run):
+    if name not in run.ns:
+        raise NameError(f"name '{name}' is not defined")
+    return run.ns[name]
+
+
+def _call(node: ast.Call, run: Run, streams):
+    args = [ast.literal_eval(a) for a in node.args] if all(
+        _is_literal(a) for a in node.args) else None
+    if args is None or node.keywords:
+        raise _NotRun("call with arguments that are not literals")
+    func = node.func
+    if isinstance(func, ast.Name):
+        target = _lookup(func.id, run)
+        if target == ("import", "coursekit.graded.quiz", "kuis"):
+            from ..graded.quiz import kuis
+
+            return _captured(streams, kuis, *args)
+        if target == ("import", "coursekit.graded.hidden", "nilai"):
+            from ..graded.hidden import nilai
+
+            qid, keys = args[0], args[1]
+            return _captured(streams, nilai, qid, keys, _previous(run))
+        raise _NotRun(f"call of {func.id}")
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        obj = _lookup(func.value.id, run)
+        from ..graded.quiz import Kuis
+
+        if isinstance(obj, Kuis) and func.attr in ("tampilkan", "show"):
+            return _captured(streams, obj.tampilkan, *args)
+        if isinstance(obj, Kuis) and func.attr in ("periksa", "check"):
+            return _captured(streams, obj.periksa, args[0], _previous(run))
+    raise _NotRun("call of an unknown function")
+
+
+def _is_literal(node) -> bool:
+    try:
+        ast.literal_eval(node)
+        return True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+
+
+def _previous(run: Run) -> str | None:
+    """In[-2]: the raw source of the cell executed before the current one."""
+    return run.history[-2] if len(run.history) >= 2 else None
+
+
+def _captured(streams, fn, *args):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        value = fn(*args)
+    # a function prints to one stream or the other here; keep the kernel's order
+    for name, buf in (("stderr", err), ("stdout", out)):
+        if buf.getvalue():
+            if streams and streams[-1][0] == name:
+                streams[-1][1] += buf.getvalue()
+            else:
+                streams.append([name, buf.getvalue()])
+    return value
+
+
+def _flush(cell, streams) -> None:
+    from nbformat.v4 import new_output
+
+    for name, text in streams:
+        if cell.outputs and cell.outputs[-1].get("output_type") == "stream" \
+                and cell.outputs[-1].get("name") == name:
+            cell.outputs[-1]["text"] += text
+        else:
+            cell.outputs.append(new_output("stream", name=name, text=text))
+    streams.clear()
+
+
+def _result(value, count: int):
+    from nbformat.v4 import new_output
+
+    data = {"text/plain": repr(value)}
+    html = getattr(value, "_repr_html_", None)
+    if callable(html):
+        data["text/html"] = html()
+    return new_output("execute_result", data=data, execution_count=count)
+
+
+def _error(cell, ename: str, evalue: str) -> None:
+    from nbformat.v4 import new_output
+
+    cell.outputs.append(new_output("error", ename=ename, evalue=evalue,
+                                   traceback=[f"{ename}: {evalue}"]))

@@ -1,0 +1,101 @@
+"""From quiz notebooks to the tidy table: what each student chose (stable ids), scored with the
+graded quizzes' score_question, and the items' keys, read from the test cells of the master
+notebook in source/ (instructor-only: the hidden tests hold each question's key data)."""
+
+from __future__ import annotations
+
+import ast
+import json
+from functools import cache
+from pathlib import Path
+
+from .table import Item, Response
+
+KINDS = {"true-false": "truefalse"}
+
+
+@cache
+def master(source_dir: Path) -> tuple[dict, dict[str, dict]]:
+    """(questions.json display data, {qid: keys}) of an assignment's source folder."""
+    display = json.loads((source_dir / "questions.json").read_text(encoding="utf-8"))
+    nb = json.loads((source_dir / f"{display['assignment']}.ipynb").read_text(encoding="utf-8"))
+    keys = {}
+    for cell in nb["cells"]:
+        src = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        found = _nilai_call(src)
+        if found:
+            keys[found[0]] = found[1]
+    return display, keys
+
+
+def _nilai_call(source: str):
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "nilai" \
+                and len(node.args) >= 2:
+            try:
+                return ast.literal_eval(node.args[0]), ast.literal_eval(node.args[1])
+            except ValueError:
+                return None
+    return None
+
+
+def from_notebook(source_dir: Path, assignment: str, student: str, nb) -> list[Response]:
+    from ..graded.cells import answer_id, find_cell, source_of
+    from ..graded.score import score_question
+    from ..graded.variant import fingerprint, slot
+
+    display, keys = master(Path(source_dir))
+    code = fingerprint(display, student)
+    rows = []
+    for q in display["questions"]:
+        qid = q["qid"]
+        if q["type"] == "essay" or qid not in keys:
+            s = slot(q, assignment, student)
+            rows.append(Response(student, qid, s.item, None, float(q["points"]), (), code,
+                                 "manual"))
+            continue
+        cell = find_cell(nb, answer_id(qid))
+        source = source_of(cell) if cell is not None and cell.get("cell_type") == "code" else None
+        r = score_question(q, keys[qid], assignment, student, source)
+        rows.append(Response(student, qid, r.item, r.points, r.max_points,
+                             tuple(str(c) for c in r.chosen), code, r.status))
+    return rows
+
+
+def items(source_dir: Path) -> dict[str, Item]:
+    """Every bank item of the assignment, for the analysis (ids, options, key, texts)."""
+    display, keys = master(Path(source_dir))
+    out: dict[str, Item] = {}
+    categories: set[str] = set()
+    for q in display["questions"]:
+        for cand in q["items"]:
+            iid = cand["item"]
+            k = keys.get(q["qid"], {}).get(iid)
+            kind = KINDS.get(q["type"], q["type"])
+            texts = {e["token"]: e["text"] for part in ("options", "left", "right")
+                     for e in cand.get(part, [])}
+            if k is None:
+                out[iid] = Item(iid, kind, float(q["points"]), text=cand.get("stem", {}))
+                continue
+            if q["type"] in ("single", "multiple"):
+                opts = tuple(o["id"] for o in k["options"].values())
+                key = tuple(o["id"] for o in k["options"].values() if o["correct"])
+                otext = {o["id"]: texts.get(t, {}) for t, o in k["options"].items()}
+            elif q["type"] == "matching":
+                opts = tuple(e["id"] for e in k["right"].values())
+                key = tuple(f"{e['id']}={k['right'][e['match']]['id']}" for e in k["left"].values())
+                otext = {e["id"]: texts.get(t, {}) for t, e in k["right"].items()}
+                categories.update(opts)
+            else:
+                opts, key, otext = (), (), {}
+            out[iid] = Item(iid, kind, float(k["points"]), opts, key, cand.get("stem", {}), otext)
+    # single-choice items whose options are the categories of a matching item classify
+    for iid, item in list(out.items()):
+        if item.kind == "single" and item.options and set(item.options) <= categories:
+            out[iid] = Item(item.id, item.kind, item.max, item.options, item.key, item.text,
+                            item.option_text, classification=True)
+    return out
