@@ -23,6 +23,7 @@ _LAZY: dict[str, str] = {
     "map_5c": "coursekit.widgets.fivec:map_5c",
     "classify": "coursekit.widgets.classifier:classify",
     "progress": "coursekit.progress:progress",
+    "item_report": "coursekit.grading.report:item_report",
 }
 
 __all__ = ["case", "compare", "concept", "framework", "glossary", "lang", "module",
