@@ -8,6 +8,7 @@ from importlib import import_module
 PARTS: list[str] = [
     "coursekit.lessons.cli",
     "coursekit.selfcheck.cli",
+    "coursekit.graded.cli",
     "coursekit.grading.cli",
 ]
 

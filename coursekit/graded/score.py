@@ -48,9 +48,12 @@ def score_value(question: dict, keys: dict, assignment: str, student: object,
     if not answer.ok:
         return Result(s.qid, s.item, 0.0, points, scoring.INVALID, answer.invalid)
     raw = answer.value
-    sc = _score(s, key, raw, points)
-    return Result(s.qid, s.item, float(sc.points), points, sc.status, sc.detail,
-                  chosen(s, key, raw), raw)
+    try:
+        sc = _score(s, key, raw, points)
+        picked = chosen(s, key, raw)
+    except (KeyError, StopIteration, TypeError, ValueError, AttributeError):
+        return Result(s.qid, s.item, 0.0, points, scoring.INVALID, "not-a-value", [], raw)
+    return Result(s.qid, s.item, float(sc.points), points, sc.status, sc.detail, picked, raw)
 
 
 def format_status(question: dict, assignment: str, student: object, answer: Answer) -> scoring.Score:

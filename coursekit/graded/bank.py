@@ -1,0 +1,211 @@
+"""The instructor's question bank and quiz definitions: load, validate, report every problem.
+
+Files (instructor-only, never in the package): ``exercises/bank/*.yaml`` (items, with keys) and
+``exercises/quizzes.yaml`` (which items or pools each quiz holds). Schemas (no keys) are packaged
+in coursekit/graded/schemas/. Problems are coursekit.content Problems: file, line, field, message.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..content.parse import line_of, read_yaml
+from ..content.problems import Problem, allowed, did_you_mean, dotted
+from .keys import AUTO_TYPES
+
+MIN_ITEMS_PER_OUTLINE = 2
+
+
+@dataclass
+class Bank:
+    items: dict[str, dict] = field(default_factory=dict)  # id -> item
+    quizzes: list[dict] = field(default_factory=list)
+    course_id: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # item id -> file label
+
+    def pool(self, name: str) -> list[dict]:
+        return [i for i in self.items.values() if i.get("pool") == name]
+
+    def quiz(self, quiz_id: str) -> dict:
+        for q in self.quizzes:
+            if q["id"] == quiz_id:
+                return q
+        raise LookupError(f"no quiz {quiz_id!r}; quizzes: {allowed(q['id'] for q in self.quizzes)}"
+                          f"{did_you_mean(quiz_id, [q['id'] for q in self.quizzes])}")
+
+    def candidates(self, question: dict) -> list[dict]:
+        """The bank items one quiz slot draws from."""
+        if "item" in question:
+            return [self.items[question["item"]]]
+        return sorted(self.pool(question["pool"]), key=lambda i: i["id"])
+
+
+@cache
+def schema(name: str) -> dict:
+    common = json.loads((resources.files("coursekit.content") / "schemas" / "common.json")
+                        .read_text(encoding="utf-8"))["definitions"]
+    doc = json.loads((resources.files(__package__) / "schemas" / f"{name}.json").read_text(encoding="utf-8"))
+    doc["definitions"] = {**common, **doc.get("definitions", {})}
+    return doc
+
+
+def schema_problems(name: str, data, path: Path, label: str) -> list[Problem]:
+    import jsonschema
+
+    from ..content.schema import _describe
+
+    out = []
+    for err in jsonschema.Draft7Validator(schema(name)).iter_errors(data):
+        for fpath, message in _describe(err):
+            out.append(Problem(label, line_of(path, fpath), dotted(fpath), message))
+    return out
+
+
+def load(root: str | Path) -> tuple[Bank, list[Problem]]:
+    """Read and check the bank under an exercises folder; every problem is reported."""
+    root = Path(root)
+    bank, problems = Bank(), []
+    files = sorted((root / "bank").glob("*.yaml"))
+    if not files:
+        problems.append(Problem(str(root / "bank"), 0, "", "no bank files (*.yaml) found"))
+    for path in files:
+        label = f"bank/{path.name}"
+        data, errs = read_yaml(path, label)
+        if errs or (errs := schema_problems("bank", data, path, label)):
+            problems += errs
+            continue
+        for n, item in enumerate(data["items"]):
+            where = (label, line_of(path, ["items", n]), f"items[{n}]")
+            if item["id"] in bank.items:
+                problems.append(Problem(*where, f"duplicate item id {item['id']!r} "
+                                        f"(also in {bank.files[item['id']]})"))
+                continue
+            bank.items[item["id"]] = item
+            bank.files[item["id"]] = label
+            problems += [Problem(*where, m) for m in item_problems(item)]
+    problems += _pool_problems(bank)
+    qpath = root / "quizzes.yaml"
+    data, errs = read_yaml(qpath, "quizzes.yaml") if qpath.exists() else (None, [
+        Problem("quizzes.yaml", 0, "", "missing: the quiz definitions")])
+    if errs or (errs := schema_problems("quizzes", data, qpath, "quizzes.yaml")):
+        problems += errs
+    else:
+        bank.course_id, bank.quizzes = data["course_id"], data["quizzes"]
+        problems += _quiz_problems(bank, qpath)
+    problems += coverage_problems(bank)
+    return bank, sorted(set(problems))
+
+
+def item_problems(item: dict) -> list[str]:
+    """Checks a schema cannot express, as messages."""
+    out = []
+    prefix = f"{item['module']}-{item['outline'][0].lower()}-"
+    if not item["id"].startswith(prefix):
+        out.append(f"id {item['id']!r} should start with {prefix!r} (module and first outline item)")
+    outline = _outline()
+    for oid in item["outline"]:
+        if oid not in outline:
+            out.append(f"outline item {oid!r} does not exist{did_you_mean(oid, outline)}")
+    kind = item["type"]
+    extra = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer", "why"},
+             "short": {"accepted", "why"}, "matching": {"left", "right"},
+             "essay": {"guidance", "scheme", "model"}}
+    for key in ("options", "answer", "why", "accepted", "left", "right", "guidance", "scheme", "model"):
+        if key in item and key not in extra[kind]:
+            out.append(f"{key!r} does not belong to a {kind} item; allowed: {allowed(extra[kind])}")
+    if kind in ("single", "multiple"):
+        ids = [o["id"] for o in item["options"]]
+        if len(set(ids)) != len(ids):
+            out.append(f"option ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
+        right = sum(1 for o in item["options"] if o.get("correct"))
+        if kind == "single" and right != 1:
+            out.append(f"a single-choice item needs exactly one correct option, has {right}")
+        if kind == "multiple" and not 1 <= right < len(ids):
+            out.append(f"a multiple-select item needs some correct and some wrong options, has {right} "
+                       f"of {len(ids)} correct")
+    if kind == "matching":
+        right_ids = [e["id"] for e in item["right"]]
+        left_ids = [e["id"] for e in item["left"]]
+        if len(set(left_ids)) != len(left_ids) or len(set(right_ids)) != len(right_ids):
+            out.append("matching entry ids repeat")
+        for e in item["left"]:
+            if e["match"] not in right_ids:
+                out.append(f"left entry {e['id']!r} matches {e['match']!r}, not a right entry; allowed: "
+                           f"{allowed(right_ids)}{did_you_mean(e['match'], right_ids)}")
+    if kind == "essay":
+        total = sum(c["points"] for c in item["scheme"])
+        if abs(total - item["points"]) > 1e-9:
+            out.append(f"mark scheme points add up to {total:g}, the item is worth {item['points']:g}")
+    return out
+
+
+def coverage_problems(bank: Bank) -> list[Problem]:
+    counts = defaultdict(int)
+    for item in bank.items.values():
+        for oid in item["outline"]:
+            counts[oid] += 1
+    return [Problem("bank", 0, oid, f"outline item assessed by {counts[oid]} item(s); needs "
+                    f">= {MIN_ITEMS_PER_OUTLINE}") for oid in _outline()
+            if _outline()[oid] != "m9" and counts[oid] < MIN_ITEMS_PER_OUTLINE]
+
+
+def _pool_problems(bank: Bank) -> list[Problem]:
+    pools = defaultdict(list)
+    for item in bank.items.values():
+        if "pool" in item:
+            pools[item["pool"]].append(item)
+    out = []
+    for name, items in pools.items():
+        shapes = {(i["type"], float(i["points"])) for i in items}
+        if len(shapes) > 1:
+            out.append(Problem("bank", 0, f"pool {name}",
+                               f"items differ in type or points: {sorted(shapes)}"))
+        if len(items) < 2:
+            out.append(Problem("bank", 0, f"pool {name}", "a pool needs at least 2 items"))
+    return out
+
+
+def _quiz_problems(bank: Bank, qpath: Path) -> list[Problem]:
+    out, seen_quiz = [], set()
+    pools = {i["pool"] for i in bank.items.values() if "pool" in i}
+    for n, quiz in enumerate(bank.quizzes):
+        if quiz["id"] in seen_quiz:
+            out.append(Problem("quizzes.yaml", line_of(qpath, ["quizzes", n]), f"quizzes[{n}].id",
+                               f"duplicate quiz id {quiz['id']!r}"))
+        seen_quiz.add(quiz["id"])
+        used = set()
+        for m, q in enumerate(quiz["questions"]):
+            fpath = ["quizzes", n, "questions", m]
+            where = ("quizzes.yaml", line_of(qpath, fpath), dotted(fpath))
+            if "item" in q and q["item"] not in bank.items:
+                out.append(Problem(*where, f"no bank item {q['item']!r}"
+                                   f"{did_you_mean(q['item'], bank.items)}"))
+                continue
+            if "pool" in q and q["pool"] not in pools:
+                out.append(Problem(*where, f"no pool {q['pool']!r}; pools: {allowed(pools)}"
+                                   f"{did_you_mean(q['pool'], pools)}"))
+                continue
+            for item in bank.candidates(q):
+                if item["module"] not in quiz["modules"]:
+                    out.append(Problem(*where, f"item {item['id']} is from {item['module']}, outside this "
+                                       f"quiz's modules {quiz['modules']}"))
+                if item["id"] in used:
+                    out.append(Problem(*where, f"item {item['id']} is used twice in {quiz['id']}"))
+                used.add(item["id"])
+    return out
+
+
+@cache
+def _outline() -> dict[str, str]:
+    from ..api import content
+
+    return {i["id"]: i["module"] for i in content().outline}
+
+
+def is_auto(item: dict) -> bool:
+    return item["type"] in AUTO_TYPES

@@ -1,0 +1,175 @@
+"""Generate the nbgrader source notebooks and display data from the bank (`coursekit exercises build`).
+
+For each quiz: ``exercises/source/<quiz>/<quiz>.ipynb`` (instructor version: solutions for the
+instructor variant, hidden tests with the keys) and ``questions.json`` (display data, no keys),
+plus the essay mark schemes in ``exercises/marking/<quiz>.md`` (instructor-only, not released).
+Output is deterministic, so ``--check`` can tell whether the files are stale.
+"""
+
+from __future__ import annotations
+
+import json
+import pprint
+from pathlib import Path
+
+import nbformat
+
+from .bank import Bank
+from .cells import IDENTITY, answer_id, render_id, test_id
+from .keys import display_item, item_key
+from .text import say
+from .variant import slot
+
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+HOW = {"single": "choose-one", "multiple": "choose-several", "true-false": "true-false",
+       "matching": "matching", "short": "short", "essay": "essay"}
+INSTRUCTOR = ""  # the instructor variant: student id ''
+
+
+def display_data(bank: Bank, quiz: dict) -> dict:
+    questions = []
+    for n, q in enumerate(quiz["questions"], 1):
+        items = bank.candidates(q)
+        questions.append({"qid": f"q{n:02d}", "type": items[0]["type"], "points": items[0]["points"],
+                          "items": [display_item(quiz["id"], i) for i in items]})
+    return {"format": 1, "assignment": quiz["id"], "title": quiz["title"], "questions": questions}
+
+
+def keys_for(bank: Bank, quiz: dict, question: dict) -> dict:
+    return {i["item"]: item_key(quiz["id"], bank.items[i["item"]]) for i in question["items"]}
+
+
+def outputs(bank: Bank, quiz: dict) -> dict[str, str]:
+    """Relative path -> file text for one quiz."""
+    display = display_data(bank, quiz)
+    nb = notebook(bank, quiz, display)
+    qdir = f"source/{quiz['id']}"
+    return {f"{qdir}/{quiz['id']}.ipynb": nbformat.writes(nb) + "\n",
+            f"{qdir}/questions.json": json.dumps(display, ensure_ascii=False, indent=1,
+                                                 sort_keys=True) + "\n",
+            f"marking/{quiz['id']}.md": marking(bank, quiz, display)}
+
+
+def all_outputs(bank: Bank) -> dict[str, str]:
+    out = {}
+    for quiz in bank.quizzes:
+        out.update(outputs(bank, quiz))
+    return out
+
+
+def write(root: Path, files: dict[str, str]) -> list[str]:
+    changed = []
+    for rel, text in files.items():
+        path = root / rel
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(rel)
+    return changed
+
+
+def stale(root: Path, files: dict[str, str]) -> list[str]:
+    return [rel for rel, text in files.items()
+            if not (root / rel).exists() or (root / rel).read_text(encoding="utf-8") != text]
+
+
+def _both(key: str, **f) -> str:
+    return f"{say(key, 'id', **f)} / {say(key, 'en', **f)}"
+
+
+def _meta(gid: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
+    meta = {"grade": grade, "grade_id": gid, "locked": locked, "schema_version": 3,
+            "solution": solution, "task": False}
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta, **({"editable": False, "deletable": False} if locked else {})}
+
+
+def _cell(kind: str, gid: str, source: str, **meta):
+    make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+    cell = make(source)
+    cell.id = gid
+    cell.metadata = _meta(gid, **meta)
+    return cell
+
+
+def notebook(bank: Bank, quiz: dict, display: dict):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                  "name": "python3"},
+                   "language_info": {"name": "python"}}
+    intro = "\n\n".join([f"# {quiz['title']['id']}", quiz["intro"]["id"], "---",
+                         f"# {quiz['title']['en']}", quiz["intro"]["en"]])
+    cells = [
+        _cell("markdown", "judul", intro, locked=True),
+        _cell("code", "persiapan", "from coursekit.graded.quiz import kuis\n\nkuis = kuis()", locked=True),
+        _cell("code", IDENTITY, "\n".join([
+            "# IDENTITAS / IDENTITY",
+            "# Tulis NIM Anda di antara tanda kutip. / Write your student ID (NIM) between the quotes.",
+            '# Bahasa soal: "id" = Bahasa Indonesia, "en" = English. / Language of the questions.',
+            'NIM = ""',
+            'BAHASA = "id"']), solution=True),
+    ]
+    for q in display["questions"]:
+        qid, kind, points = q["qid"], q["type"], q["points"]
+        cells.append(_cell("code", render_id(qid), f'kuis.tampilkan("{qid}")', locked=True))
+        if kind == "essay":
+            item = bank.items[slot(q, quiz["id"], INSTRUCTOR).item]
+            cells.append(_cell("markdown", answer_id(qid), _essay_solution(item), solution=True,
+                               grade=True, points=points))
+            continue
+        s = slot(q, quiz["id"], INSTRUCTOR)
+        keys = keys_for(bank, quiz, q)
+        head = [f"# JAWABAN {qid} / ANSWER {qid}", f"# {_both(HOW[kind])}"]
+        cells.append(_cell("code", answer_id(qid), "\n".join(
+            [*head, BEGIN, f"jawaban = {_solution(s, keys[s.item])!r}", END]), solution=True))
+        test = "\n".join([f'kuis.periksa("{qid}")', HIDDEN_BEGIN,
+                          "from coursekit.graded.hidden import nilai", "",
+                          f'nilai("{qid}", {pprint.pformat(keys, width=100, sort_dicts=True)})',
+                          HIDDEN_END])
+        cells.append(_cell("code", test_id(qid), test, grade=True, locked=True, points=points))
+    cells.append(_cell("markdown", "selesai", "\n\n".join(
+        [say("done", "id"), "---", say("done", "en")]), locked=True))
+    nb.cells = cells
+    return nb
+
+
+def _solution(s, key: dict):
+    if s.type == "single":
+        return next(x for x, t in s.letters.items() if key["options"][t]["correct"])
+    if s.type == "multiple":
+        return sorted(x for x, t in s.letters.items() if key["options"][t]["correct"])
+    if s.type == "true-false":
+        return say("true" if key["answer"] else "false", "id")
+    if s.type == "short":
+        return key["accepted"][0]
+    if s.type == "matching":
+        back = {t: x for x, t in s.right.items()}
+        return {num: back[key["left"][t]["match"]] for num, t in s.left.items()}
+    raise ValueError(s.type)
+
+
+def _essay_solution(item: dict) -> str:
+    lines = ["**Jawaban model / Model answer**", "", item["model"]["id"], "", item["model"]["en"], "",
+             "**Skema penilaian / Mark scheme**", ""]
+    lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}" for c in item["scheme"]]
+    return "\n".join(lines)
+
+
+def marking(bank: Bank, quiz: dict, display: dict) -> str:
+    """The essays' mark schemes for formgrader, instructor-only."""
+    lines = [f"# {quiz['id']}: mark schemes (instructor only, do not release)", ""]
+    for q in display["questions"]:
+        if q["type"] != "essay":
+            continue
+        for cand in q["items"]:
+            item = bank.items[cand["item"]]
+            lines += [f"## {q['qid']} ({item['id']}, {item['points']:g} points)", "",
+                      item["stem"]["id"], "", item["stem"]["en"], "", "### Skema / Scheme", ""]
+            lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}" for c in item["scheme"]]
+            lines += ["", "### Jawaban model / Model answer", "", item["model"]["id"], "",
+                      item["model"]["en"], ""]
+    if len(lines) == 2:
+        lines.append("(no essay questions)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,82 @@
+"""`coursekit exercises ...`: build the graded quizzes from the bank, check them, autograde a class."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("exercises", help="graded quizzes (nbgrader): build, check, autograde")
+    esub = p.add_subparsers(dest="exercises_command", required=True, metavar="ACTION")
+
+    b = esub.add_parser("build", help="generate exercises/source/<quiz>/ from the question bank")
+    b.add_argument("--root", default=None, help="the nbgrader course folder (default: ./exercises or .)")
+    b.add_argument("--check", action="store_true", help="write nothing; fail when files are stale")
+    b.set_defaults(run=_build)
+
+    c = esub.add_parser("check", help="validate the question bank and quizzes; report every problem")
+    c.add_argument("--root", default=None)
+    c.set_defaults(run=_check)
+
+    a = esub.add_parser("autograde", help="run `nbgrader autograde` one student at a time, with a "
+                        "line per student; the batch always finishes")
+    a.add_argument("quiz")
+    a.add_argument("--root", default=None)
+    a.add_argument("--student", action="append", default=None, help="only these students (repeatable)")
+    a.add_argument("--timeout", type=float, default=300, help="seconds per student (default 300)")
+    a.set_defaults(run=_autograde)
+
+
+def find_root(given: str | None) -> Path:
+    if given:
+        return Path(given)
+    here = Path.cwd()
+    return here / "exercises" if (here / "exercises" / "bank").is_dir() else here
+
+
+def _load(root: Path):
+    from .bank import load
+
+    bank, problems = load(root)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found in the question bank", file=sys.stderr)
+    return bank, problems
+
+
+def _check(args) -> int:
+    bank, problems = _load(find_root(args.root))
+    if problems:
+        return 1
+    print(f"bank OK: {len(bank.items)} items, {len(bank.quizzes)} quizzes")
+    return 0
+
+
+def _build(args) -> int:
+    from .build import all_outputs, stale, write
+
+    root = find_root(args.root)
+    bank, problems = _load(root)
+    if problems:
+        return 1
+    files = all_outputs(bank)
+    if args.check:
+        old = stale(root, files)
+        for rel in old:
+            print(f"stale: {rel}", file=sys.stderr)
+        if old:
+            print("run `coursekit exercises build` to regenerate", file=sys.stderr)
+            return 1
+        print(f"up to date: {len(files)} files")
+        return 0
+    changed = write(root, files)
+    print(f"wrote {len(changed)} of {len(files)} files" + "".join(f"\n  {c}" for c in changed))
+    return 0
+
+
+def _autograde(args) -> int:
+    from .batch import autograde_all
+
+    return autograde_all(find_root(args.root), args.quiz, args.student, args.timeout)

@@ -1,0 +1,35 @@
+"""Called by the hidden part of each test cell (present only in the instructor's source and during
+autograding): scores the answer cell's SOURCE (never its kernel variables), prints the feedback
+with the rationale to stdout (never stderr), and returns the points as the cell's last value,
+which nbgrader takes as partial credit."""
+
+from __future__ import annotations
+
+from . import runtime
+from .feedback import explain
+from .score import score_question
+from .text import say
+from .variant import autograde_student, slot, student_for
+
+
+def nilai(qid: str, keys: dict, source: str | None = None) -> float:
+    lang = runtime.language()
+    display = runtime.load_display()
+    question = runtime.question(display, qid) if display else None
+    if question is None:
+        print(say("no-questions-file", lang))
+        return 0.0
+    assignment = display["assignment"]
+    declared = runtime.declared_nim()
+    student = student_for(assignment, declared)
+    src = source if source is not None else runtime.previous_source()
+    result = score_question(question, keys, assignment, student, src)
+    try:
+        lines = explain(result, question, keys, slot(question, assignment, student), lang)
+    except Exception:  # feedback must never cost points
+        lines = []
+    submitter = autograde_student(assignment)
+    if submitter is not None and declared and declared != submitter:
+        lines.append(say("flag.nim", lang, declared=declared, student=submitter))
+    print("\n".join(lines))
+    return min(result.points, result.max_points)

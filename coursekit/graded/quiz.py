@@ -1,0 +1,91 @@
+"""The quiz object students use in a graded notebook: ``kuis.tampilkan("q01")`` shows a question in
+the student's language and variant; ``kuis.periksa("q01")`` checks the FORMAT of the answer cell
+just run (never its correctness). A bad format is reported on stderr, which nbgrader's validate
+counts as a failure, so a blank quiz fails `nbgrader validate` and a filled one passes."""
+
+from __future__ import annotations
+
+import sys
+
+from . import runtime
+from .answers import parse_answer
+from .score import format_status
+from .text import render, say
+from .variant import fingerprint, slot, student_for
+
+HOW = {"single": "choose-one", "multiple": "choose-several", "true-false": "true-false",
+       "matching": "matching", "short": "short", "essay": "essay"}
+
+
+class View:
+    """Something shown in a notebook: HTML for JupyterLab, plain text elsewhere."""
+
+    def __init__(self, html: str, text: str):
+        self.html, self.text = html, text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+
+class Kuis:
+    def __init__(self, folder=None):
+        self.display = runtime.load_display(folder)
+
+    def _message(self, key: str, lang: str, **fields) -> View:
+        msg = say(key, lang, **fields)
+        return View(render("message.html.j2", lang, message=msg), msg)
+
+    def tampilkan(self, qid: str, nim: str | None = None, lang: str | None = None) -> View:
+        """Show question qid as this student sees it (letters a, b, c...)."""
+        lang = lang or runtime.language()
+        if self.display is None:
+            return self._message("no-questions-file", lang)
+        q = runtime.question(self.display, qid)
+        if q is None:
+            return self._message("unknown-question", lang, qid=qid)
+        assignment = self.display["assignment"]
+        student = student_for(assignment, nim if nim is not None else runtime.declared_nim())
+        if not student and q["type"] != "essay":
+            return self._message("no-nim", lang)
+        s = slot(q, assignment, student)
+        item = next(i for i in q["items"] if i["item"] == s.item)
+        options = {e["token"]: e["text"] for part in ("options", "left", "right") for e in item.get(part, [])}
+        ctx = dict(number=int(qid[1:]), points=f"{s.points:g}", item=item, slot=s, options=options,
+                   how=say(HOW[q["type"]], lang),
+                   variant_line=say("variant", lang, student=student or "-",
+                                    code=fingerprint(self.display, student)))
+        return View(render("question.html.j2", lang, **ctx), render("question.txt.j2", lang, **ctx))
+
+    show = tampilkan
+
+    def periksa(self, qid: str, source: str | None = None) -> bool:
+        """Check the format of the answer cell run just before; True when it is fine."""
+        lang = runtime.language()
+        if self.display is None or runtime.question(self.display, qid) is None:
+            print(say("unknown-question", lang, qid=qid), file=sys.stderr)
+            return False
+        q = runtime.question(self.display, qid)
+        answer = parse_answer(source if source is not None else runtime.previous_source())
+        assignment = self.display["assignment"]
+        status = format_status(q, assignment, student_for(assignment, runtime.declared_nim()), answer)
+        if status.status == "blank":
+            print(say("format-blank", lang, qid=qid), file=sys.stderr)
+            return False
+        if status.status == "invalid":
+            from .feedback import reason
+
+            print(say("format-bad", lang, qid=qid, reason=reason(status.detail, lang)), file=sys.stderr)
+            return False
+        print(say("format-ok", lang, qid=qid, value=repr(answer.value)))
+        return True
+
+    check = periksa
+
+
+def kuis(folder=None) -> Kuis:
+    return Kuis(folder)
