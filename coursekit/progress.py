@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
+import types
 from pathlib import Path
 
 ENV, NAME, VERSION = "COURSEKIT_PROGRESS", "coursekit-progress.json", 1
@@ -114,3 +116,14 @@ def progress(lang: str | None = None):
     from .widgets.progress_view import ProgressView
 
     return ProgressView(lang)
+
+
+class _CallableModule(types.ModuleType):
+    """`ck.progress()` works even after `coursekit.progress` (this module) is imported, when the
+    package attribute `progress` becomes the module rather than the lazy function."""
+
+    def __call__(self, lang: str | None = None):
+        return progress(lang)
+
+
+sys.modules[__name__].__class__ = _CallableModule

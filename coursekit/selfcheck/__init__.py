@@ -3,6 +3,6 @@
 
 def quiz(module: str, lang: str | None = None):
     """The self-check quiz of a module, e.g. quiz('m4'); twins: answer, check, retry, score."""
-    from .quiz import Quiz
+    from .quizzes import Quiz
 
     return Quiz(module, lang)

@@ -1,0 +1,91 @@
+"""The compiled self-check data: fresh against the sources, complete, and validated like content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coursekit.cli import main
+from coursekit.selfcheck import build
+from coursekit.selfcheck.bank import load
+
+LESSONS = build.LESSONS
+
+
+def test_package_data_is_not_stale_against_the_sources():
+    assert build.stale() == [], "run `coursekit selfcheck build` and commit coursekit/selfcheck/data"
+
+
+def test_build_check_command_reports_fresh_data(capsys):
+    assert main(["selfcheck", "build", "--check"]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_every_module_has_a_quiz_of_at_least_four_questions_and_all_types_are_used():
+    types = set()
+    for module in build.MODULES:
+        questions = load(module)["questions"]
+        assert len(questions) >= 4, module
+        types |= {q["type"] for q in questions}
+    assert types == {"single", "multiple", "true-false", "matching", "short"}
+
+
+def test_at_least_twelve_vignettes_and_half_in_indonesia():
+    rows = load("vignettes")["vignettes"]
+    assert len(rows) >= 12
+    assert sum(v["setting"] == "indonesia" for v in rows) * 2 >= len(rows)
+
+
+@pytest.fixture
+def lessons(tmp_path) -> Path:
+    target = tmp_path / "lessons"
+    shutil.copytree(LESSONS / "selfcheck", target / "selfcheck")
+    shutil.copytree(LESSONS / "vignettes", target / "vignettes")
+    return target
+
+
+def _edit(path: Path, fn) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    fn(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_unknown_keys_and_broken_rules_are_all_reported_with_file_line_field(lessons):
+    def break_m4(d):
+        d["questions"][0]["hint"] = {"id": "x", "en": "y"}
+        d["questions"][1]["options"][0]["corect"] = True
+        d["questions"][3]["options"][1]["correct"] = True  # single choice with two right options
+        del d["questions"][2]["if_true"]
+
+    _edit(lessons / "selfcheck" / "m4.yaml", break_m4)
+    _, problems = build.build(lessons)
+    text = "\n".join(map(str, problems))
+    assert "m4.yaml" in text
+    assert "questions[0].hint: unknown key 'hint'" in text
+    assert "questions[1].options[0].corect: unknown key 'corect'" in text and "did you mean 'correct'" in text
+    assert "questions[2].if_true: missing required field 'if_true'" in text
+    assert all(p.line > 0 for p in problems if "m4.yaml" in p.file)
+
+
+def test_consistency_rules_are_reported(lessons):
+    _edit(lessons / "selfcheck" / "m4.yaml", lambda d: d["questions"][3]["options"][1].update(correct=True))
+    _edit(
+        lessons / "vignettes" / "indonesia.yaml",
+        lambda d: d["vignettes"][0]["axes"]["conflict-consensus"].update(position="conflicts"),
+    )
+    (lessons / "selfcheck" / "m10.yaml").write_text("module: m1\n", encoding="utf-8")
+    _, problems = build.build(lessons)
+    text = "\n".join(map(str, problems))
+    assert "exactly one 'correct: true' option, has 2" in text
+    assert "unknown position 'conflicts'" in text and "combination, conflict, consensus" in text
+    assert "m10.yaml: (file): unexpected file" in text
+
+
+def test_build_refuses_to_write_when_sources_have_problems(lessons, capsys):
+    _edit(lessons / "selfcheck" / "m2.yaml", lambda d: d.update(extra=1))
+    assert main(["selfcheck", "build", "--lessons", str(lessons)]) == 1
+    out = capsys.readouterr().out
+    assert "unknown key 'extra'" in out and "nothing written" in out

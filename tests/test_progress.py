@@ -1,0 +1,94 @@
+"""Progress survives restarts (a JSON file), is shown per module, and a corrupt file never crashes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import coursekit as ck
+from coursekit import progress
+
+
+@pytest.fixture(autouse=True)
+def progress_file(tmp_path, monkeypatch):
+    path = tmp_path / "coursekit-progress.json"
+    monkeypatch.setenv("COURSEKIT_PROGRESS", str(path))
+    progress._notices.clear()
+    yield path
+    progress._notices.clear()
+
+
+def test_default_file_is_in_the_working_directory(monkeypatch, tmp_path):
+    monkeypatch.delenv("COURSEKIT_PROGRESS")
+    monkeypatch.chdir(tmp_path)
+    assert progress.path() == tmp_path / "coursekit-progress.json"
+
+
+def test_answers_survive_a_new_process(progress_file):
+    progress.record_answer("m4", "q1", 1, 1)
+    progress.record_answer("m4", "q2", 0.5, 1)
+    progress.record_answer("m4", "q2", 1, 1)
+    code = "import coursekit as ck; p = ck.progress('en'); m = p.module('m4');print(m.answered, m.points)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["2", "2"]
+    saved = json.loads(progress_file.read_text())
+    assert saved["quizzes"]["m4"]["q2"]["tries"] == 2 and saved["quizzes"]["m4"]["q2"]["best"] == 1
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_progress_view_shows_every_module(lang):
+    progress.record_answer("m1", "q1", 1, 1)
+    p = ck.progress(lang)
+    assert [m.module for m in p.modules] == [f"m{i}" for i in range(1, 10)]
+    m1 = p.module("m1")
+    assert m1.answered == 1 and m1.started and m1.percent == round(100 / m1.max_points)
+    html, text = p._repr_html_(), str(p)
+    assert "M1" in html and "M9" in text
+    assert {"id": "belum dimulai", "en": "not started"}[lang] in text
+    lesson = p.lesson("m3", "m4")
+    assert lesson.total == p.module("m3").total + p.module("m4").total
+
+
+def test_corrupt_file_is_kept_aside_with_a_clear_message(progress_file):
+    progress_file.write_text("{not json", encoding="utf-8")
+    p = ck.progress("en")
+    assert all(not m.started for m in p.modules)
+    aside = list(progress_file.parent.glob("coursekit-progress.json.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_text() == "{not json"
+    assert "damaged" in str(p) and str(aside[0]) in str(p) and 'role="alert"' in p._repr_html_()
+    progress.record_answer("m2", "q1", 1, 1)
+    assert ck.progress().module("m2").answered == 1
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "[]",
+        '{"version": 1, "quizzes": {"m1": {"q1": {"points": "x"}}}}',
+        '{"version": 99, "quizzes": {}, "classifier": {}}',
+    ],
+)
+def test_wrong_shapes_are_also_set_aside(progress_file, bad):
+    progress_file.write_text(bad, encoding="utf-8")
+    assert progress.load() == progress._empty()
+    assert not progress_file.exists()
+
+
+def test_unwritable_location_is_reported_not_raised(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("COURSEKIT_PROGRESS", str(blocker / "sub" / "p.json"))
+    progress.record_answer("m1", "q1", 1, 1)
+    assert "could not be saved" in str(ck.progress("en"))
+
+
+def test_import_coursekit_stays_light():
+    code = (
+        "import sys, coursekit, coursekit.progress, coursekit.selfcheck.quizzes;"
+        "print([m for m in ('ipywidgets', 'matplotlib', 'nbgrader') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
