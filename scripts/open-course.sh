@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-venv.sh
 export PATH="$PWD/.venv/bin:$PATH"
-start="${COURSEKIT_START:-notebooks/00-mulai.ipynb}"
+start="${COURSEKIT_START:-notebooks/id/00-mulai.ipynb}"
 exec jupyter lab --ServerApp.root_dir="$PWD" "$start" "$@"
