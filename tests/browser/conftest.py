@@ -1,0 +1,116 @@
+"""A fresh JupyterLab per test on 127.0.0.1 with a token, and Debian chromium via Playwright.
+
+Facts this follows (/work/shared/notes/jupyter-facts.md): one server per test, news pop-up off,
+`executable_path=/usr/bin/chromium` (never `playwright install`), and before running cells wait
+until /api/kernels shows the kernel idle with at least one connection.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Lab:
+    def __init__(self, url: str, token: str, root: Path):
+        self.url, self.token, self.root = url, token, root
+
+    def api(self, path: str):
+        with urllib.request.urlopen(f"{self.url}{path}?token={self.token}", timeout=5) as r:
+            return json.loads(r.read())
+
+    def open_url(self, rel: str) -> str:
+        return f"{self.url}/lab/tree/{rel}?token={self.token}"
+
+    def wait_kernel_ready(self, count: int = 1, timeout: float = 60) -> None:
+        """The known flake: 'idle' shows before the kernel takes requests; wait for a connection.
+
+        Waits until `count` kernels are idle with at least one connection each."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            kernels = self.api("/api/kernels")
+            ready = [k for k in kernels if k["execution_state"] == "idle" and k.get("connections", 0)]
+            if len(ready) >= count:
+                return
+            time.sleep(0.1)
+        raise TimeoutError(f"no idle kernel with a connection: {self.api('/api/kernels')}")
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """A fresh JupyterLab serving a copy of notebooks/ (the repo's files stay untouched)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+    root = tmp_path / "course"
+    shutil.copytree(ROOT / "notebooks", root)
+    settings = tmp_path / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    env.pop("COURSEKIT_PROGRESS", None)  # progress goes to the served copy, not elsewhere
+    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
+         "--ServerApp.port_retries=0", *(["--allow-root"] if os.geteuid() == 0 else [])],
+        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    server = Lab(f"http://127.0.0.1:{port}", token, root)
+    try:
+        end = time.monotonic() + 60
+        while True:
+            try:
+                server.api("/api/status")
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > end:
+                    raise RuntimeError((tmp_path / "lab.log").read_text()) from None
+                time.sleep(0.1)
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        yield pg
+        context.close()
+        browser.close()
