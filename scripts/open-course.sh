@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup-venv.sh
 export PATH="$PWD/.venv/bin:$PATH"
 start="${COURSEKIT_START:-notebooks/id/00-mulai.ipynb}"
-exec jupyter lab --ServerApp.root_dir="$PWD" "$start" "$@"
+extra=()
+[ "$(id -u)" = 0 ] && extra+=(--allow-root)   # containers often run as root
+exec jupyter lab --ServerApp.root_dir="$PWD" "${extra[@]}" "$start" "$@"
