@@ -46,11 +46,12 @@ def errors(kind: str, data: object) -> list[tuple[list, str]]:
     validator = jsonschema.Draft7Validator(schema(kind))
     found: list[tuple[list, str]] = []
     for err in validator.iter_errors(data):
-        found.extend(_describe(err))
+        found.extend(describe(err))
     return sorted(found, key=lambda e: [str(p) for p in e[0]])
 
 
-def _describe(err) -> list[tuple[list, str]]:
+def describe(err) -> list[tuple[list, str]]:
+    """One jsonschema error as (field path, message) pairs in plain words."""
     path, inst, sch, kind = list(err.absolute_path), err.instance, err.schema, err.validator
     if kind == "additionalProperties":
         keys = list(sch.get("properties", {}))
@@ -97,3 +98,6 @@ def _typename(value: object) -> str:
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+_describe = describe  # older name, kept for the parts that import it
