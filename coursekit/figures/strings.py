@@ -25,19 +25,42 @@ class Strings:
 
 
 def validate(path: Path, schema_path: Path) -> tuple[object, list[Problem]]:
-    """Read a YAML file and check it against a schema; every problem found, with its line."""
-    import jsonschema
+    """Read a YAML file and check it against a schema; every problem found, with its line.
+
+    Valid files are checked by a fastjsonschema validator; only a failing file is checked again
+    with jsonschema (slow to import) to list every problem.
+    """
+    import fastjsonschema
 
     label = str(path)
     data, problems = read_yaml(path, label)
     if problems:
         return None, problems
-    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    schema = _schema(str(schema_path))
+    try:
+        _fast(str(schema_path))(data)
+        return data, []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    import jsonschema
+
     found = []
     for err in jsonschema.Draft7Validator(schema).iter_errors(data):
         found.extend(_describe(err))
     problems = [Problem(label, line_of(path, p), dotted(p), m) for p, m in found]
     return (None if problems else data), sorted(problems)
+
+
+@cache
+def _schema(schema_path: str) -> dict:
+    return json.loads(Path(schema_path).read_text(encoding="utf-8"))
+
+
+@cache
+def _fast(schema_path: str):
+    import fastjsonschema
+
+    return fastjsonschema.compile(_schema(schema_path))
 
 
 @cache
