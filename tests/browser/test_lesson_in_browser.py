@@ -62,6 +62,14 @@ def test_student_works_through_a_lesson(lab, page, capsys):
     assert errors.count() == 0, errors.first.inner_text()
     _shot(page, "02-ran-all")
 
+    # The strategy-space figure shows as an image with its alt text.
+    figure = _cell(page, 'ck.figure("strategy-space")')
+    figure.scroll_into_view_if_needed()
+    image = figure.locator("figure.ck-figure img").first
+    expect(image).to_be_visible()
+    assert "DSNI" in image.get_attribute("alt")
+    _shot(page, "02b-figure")
+
     # Self-check: choose the first option of the first question by clicking, then press Periksa.
     quiz = _cell(page, "ck.quiz(")
     quiz.scroll_into_view_if_needed()
