@@ -22,7 +22,7 @@ from nbgrader.preprocessors import (
     SaveCells,
 )
 
-from coursekit.graded.preprocess import ClearAnswers, GuardSubmission
+from coursekit.graded.preprocess import ClearAnswers, ForgetDuplicates, GuardSubmission
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
@@ -54,7 +54,8 @@ c.GenerateAssignment.preprocessors = [
 # autograde: GuardSubmission after OverwriteCells, so student code is never executed, deleted test
 # cells come back (add_missing_cells) and each answer sits right before its test cell.
 c.Autograde.sanitize_preprocessors = [
-    ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, GuardSubmission, CheckCellMetadata,
+    ClearOutput, DeduplicateIds, ForgetDuplicates, OverwriteKernelspec, OverwriteCells, GuardSubmission,
+    CheckCellMetadata,
 ]
 c.OverwriteCells.add_missing_cells = True
 

@@ -76,18 +76,26 @@ def load(root: str | Path) -> tuple[Bank, list[Problem]]:
     for path in files:
         label = f"bank/{path.name}"
         data, errs = read_yaml(path, label)
-        if errs or (errs := schema_problems("bank", data, path, label)):
+        if errs:
             problems += errs
             continue
+        errs = schema_problems("bank", data, path, label)
+        problems += errs
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            continue
+        broken = {p.field.split("]")[0] + "]" for p in errs if p.field.startswith("items[")}
         for n, item in enumerate(data["items"]):
-            where = (label, line_of(path, ["items", n]), f"items[{n}]")
+            if f"items[{n}]" in broken or not isinstance(item, dict):
+                continue  # reported above; skip its semantic checks
+            messages = item_problems(item)
             if item["id"] in bank.items:
-                problems.append(Problem(*where, f"duplicate item id {item['id']!r} "
-                                        f"(also in {bank.files[item['id']]})"))
-                continue
-            bank.items[item["id"]] = item
-            bank.files[item["id"]] = label
-            problems += [Problem(*where, m) for m in item_problems(item)]
+                messages.append(f"duplicate item id {item['id']!r} (also in {bank.files[item['id']]})")
+            else:
+                bank.items[item["id"]] = item
+                bank.files[item["id"]] = label
+            if messages:
+                line = line_of(path, ["items", n])
+                problems += [Problem(label, line, f"items[{n}]", m) for m in messages]
     problems += _pool_problems(bank)
     qpath = root / "quizzes.yaml"
     data, errs = read_yaml(qpath, "quizzes.yaml") if qpath.exists() else (None, [

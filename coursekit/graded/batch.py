@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from ..scoring import INVALID
 from .answers import parse_answer, parse_identity
 from .cells import IDENTITY, answer_id, find_cells, source_of, test_id
 from .runtime import QUESTIONS_FILE
+from .score import format_status
 
 
 def inspect_submission(root: Path, quiz: str, student: str) -> list[str]:
@@ -50,11 +53,14 @@ def inspect_submission(root: Path, quiz: str, student: str) -> list[str]:
                 flags.append(f"{qid} test cell deleted (restored from the gradebook)")
             elif len(tests) > 1:
                 flags.append(f"{qid} test cell duplicated (copies ignored)")
+            elif source_of(tests[-1]).strip() != f'kuis.periksa("{qid}")':
+                flags.append(f"{qid} test cell edited (restored from the gradebook)")
             if answers and answers[-1].get("cell_type") != "code":
                 flags.append(f"{qid} answer cell changed to {answers[-1].get('cell_type')} (read as code)")
             answer = parse_answer(source_of(answers[-1]) if answers else None)
-            if not answer.ok:
-                flags.append(f"{qid} invalid answer ({answer.invalid}); scored 0")
+            status = format_status(q, quiz, student, answer)
+            if status.status == INVALID:
+                flags.append(f"{qid} invalid answer ({status.detail}); scored 0")
     added = [c for c in nb["cells"]
              if c.get("cell_type") == "code" and not c.get("metadata", {}).get("nbgrader")]
     if added:
@@ -100,5 +106,6 @@ def autograde_all(root: Path, quiz: str, students: list[str] | None = None, time
 
 
 def _last_error(log: str) -> str:
-    lines = [ln.strip() for ln in log.splitlines() if "ERROR" in ln or "Error" in ln]
+    lines = [ln.strip() for ln in log.splitlines() if re.match(r"\s*[\w.]*(Error|Exception)\b.*:", ln)]
+    lines = lines or [ln.strip() for ln in log.splitlines() if "ERROR" in ln]
     return (lines[-1] if lines else (log.strip().splitlines() or ["unknown error"])[-1])[:200]

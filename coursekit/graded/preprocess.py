@@ -26,6 +26,21 @@ class ClearAnswers(ClearSolutions):
         return super().preprocess_cell(cell, resources, cell_index)
 
 
+class ForgetDuplicates(NbGraderPreprocessor):
+    """After DeduplicateIds: drop the empty nbgrader metadata it leaves on duplicated cells.
+
+    nbgrader 0.9.6 leaves ``nbgrader: {}`` there, which makes OverwriteCells (add_missing_cells)
+    fail with KeyError 'grade_id' and stops the student's autograde; without metadata the copy is
+    an ordinary cell (a code copy then becomes a raw cell in GuardSubmission).
+    """
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if "nbgrader" in cell.metadata and not cell.metadata["nbgrader"]:
+                del cell.metadata["nbgrader"]
+        return nb, resources
+
+
 class GuardSubmission(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         cells, answers = [], {}
