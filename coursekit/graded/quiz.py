@@ -63,26 +63,26 @@ class Kuis:
 
     show = tampilkan
 
-    def periksa(self, qid: str, source: str | None = None) -> bool:
-        """Check the format of the answer cell run just before; True when it is fine."""
+    def periksa(self, qid: str, source: str | None = None) -> None:
+        """Check the format of the answer cell run just before (message only; returns nothing, so
+        the test cell's value stays the hidden test's points)."""
         lang = runtime.language()
         if self.display is None or runtime.question(self.display, qid) is None:
             print(say("unknown-question", lang, qid=qid), file=sys.stderr)
-            return False
+            return
         q = runtime.question(self.display, qid)
         answer = parse_answer(source if source is not None else runtime.previous_source())
         assignment = self.display["assignment"]
         status = format_status(q, assignment, student_for(assignment, runtime.declared_nim()), answer)
         if status.status == "blank":
             print(say("format-blank", lang, qid=qid), file=sys.stderr)
-            return False
+            return
         if status.status == "invalid":
             from .feedback import reason
 
             print(say("format-bad", lang, qid=qid, reason=reason(status.detail, lang)), file=sys.stderr)
-            return False
+            return
         print(say("format-ok", lang, qid=qid, value=repr(answer.value)))
-        return True
 
     check = periksa
 
