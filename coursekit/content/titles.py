@@ -11,5 +11,6 @@ def title(kind: str, item: dict, lang: str) -> str:
         return item.get("short") or item["citation"]
     if kind == "case":
         name = item["name"][lang]
-        return name if item["short"] in name else f"{item['short']}: {name}"
+        short = item["short"][lang]
+        return name if short in name else f"{short}: {name}"
     return item[FIELD[kind]][lang]

@@ -21,7 +21,7 @@ def comparison(slug: str, lang: str) -> FigureView:
              comp["combination"]["key"]: comp["combination"]["name"]}
     columns = axis.positions[:3]
     rows = cases()
-    placed = {p: [c["short"] for c in rows if c["axes"][slug]["position"] == p]
+    placed = {p: [c["short"][lang] for c in rows if c["axes"][slug]["position"] == p]
               for p in axis.positions}
     depth = max(len(placed[p]) for p in columns) or 1
     with matplotlib.rc_context(style.RC):

@@ -36,7 +36,7 @@ def axes() -> list[Axis]:
 def cases() -> list[dict]:
     """Every case: Indonesian cases first, then by short name."""
     return sorted(content().all("case"),
-                  key=lambda c: (c["region"] != "indonesia", c["short"].lower()))
+                  key=lambda c: (c["region"] != "indonesia", c["short"]["en"].lower()))
 
 
 def label(key: str, lang: str) -> str:

@@ -13,7 +13,7 @@ def strategy_space(lang: str) -> FigureView:
     from matplotlib.figure import Figure
 
     rows, cols = cases(), axes()
-    names = [c["short"] for c in rows]
+    names = [c["short"][lang] for c in rows]
     with matplotlib.rc_context(style.RC):
         fig = Figure(figsize=(11, 0.42 * len(rows) + 2.2), dpi=style.DPI, layout="constrained")
         panels = fig.subplots(1, len(cols), sharey=True)
@@ -26,7 +26,7 @@ def strategy_space(lang: str) -> FigureView:
     for axis in cols:
         parts = []
         for pos in axis.positions:
-            here = [c["short"] for c in rows if c["axes"][axis.slug]["position"] == pos]
+            here = [c["short"][lang] for c in rows if c["axes"][axis.slug]["position"] == pos]
             if here:
                 parts.append(strings().get("alt.position-part", lang, cases=", ".join(here),
                                            position=label(f"position.{pos}", lang)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..api import content
 from ..content.store import UnknownItem
+from ..content.titles import title
 from ..selfcheck.axes import axes
 from .base import Interactive
 
@@ -162,7 +163,7 @@ class CaseExplorer(Interactive):
             "status", text=s("explore.shown", self.lang, n=len(visible), total=len(self.cases))
         )
         by = {c["slug"]: c for c in self.cases}
-        self._list.options = [(f"{by[v]['short']}: {by[v]['name'][self.lang]}", v) for v in visible]
+        self._list.options = [(title("case", by[v], self.lang), v) for v in visible]
         self._list.value = self.opened if self.opened in visible else None
         self._detail.value = self.html("case_detail", d=self.detail) if self.detail else ""
 

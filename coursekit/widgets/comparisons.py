@@ -48,7 +48,7 @@ class ComparisonExplorer(Interactive):
                     "name": a["name"][lang],
                     "points": [p[lang] for p in a["points"][self.dimension]],
                     "cases": list(a.get("cases", [])),
-                    "case_names": [_case_name(c) for c in a.get("cases", [])],
+                    "case_names": [_case_name(c, lang) for c in a.get("cases", [])],
                 }
                 for a in item["approaches"]
             ],
@@ -56,7 +56,7 @@ class ComparisonExplorer(Interactive):
                 "key": combo["key"],
                 "name": combo["name"][lang],
                 "cases": list(combo.get("cases", [])),
-                "case_names": [_case_name(c) for c in combo.get("cases", [])],
+                "case_names": [_case_name(c, lang) for c in combo.get("cases", [])],
             }
             if combo
             else None,
@@ -69,7 +69,7 @@ class ComparisonExplorer(Interactive):
             "v": v,
             "item": self.item,
             "titles": self._titles(),
-            "opened_name": _case_name(v["opened"]) if v["opened"] else "",
+            "opened_name": _case_name(v["opened"], self.lang) if v["opened"] else "",
         }
 
     def _titles(self) -> dict:
@@ -115,7 +115,8 @@ class ComparisonExplorer(Interactive):
         buttons = []
         for slug in dict.fromkeys(slugs):
             b = w.Button(
-                description=_case_name(slug), tooltip=s("explore.open-case", self.lang, case=_case_name(slug))
+                description=_case_name(slug, self.lang),
+                tooltip=s("explore.open-case", self.lang, case=_case_name(slug, self.lang)),
             )
             b.on_click(self._on(lambda _b, slug=slug: self.open_case(slug)))
             buttons.append(b)
@@ -123,8 +124,8 @@ class ComparisonExplorer(Interactive):
         self._case.value = case(v["opened"], self.lang)._repr_html_() if v["opened"] else ""
 
 
-def _case_name(slug: str) -> str:
-    return content().get("case", slug)["short"]
+def _case_name(slug: str, lang: str) -> str:
+    return content().get("case", slug)["short"][lang]
 
 
 def explore_comparisons(slug: str | None = None, lang: str | None = None) -> ComparisonExplorer:

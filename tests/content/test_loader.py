@@ -19,7 +19,7 @@ def messages(root) -> list[str]:
 def test_valid_fixture_loads(content_dir):
     store = load(content_dir)
     assert store.counts()["case"] == 1
-    assert store.get("case", "dsni")["short"] == "DSNI"
+    assert store.get("case", "dsni")["short"] == {"id": "DSNI", "en": "DSNI"}
 
 
 def test_missing_translation(content_dir):

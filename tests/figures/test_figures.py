@@ -22,7 +22,7 @@ def test_figure_renders_with_labels_and_alt(name, lang):
     fig = figure(name, lang)
     texts = " ".join(fig.texts())
     store = content()
-    shown = [c["short"] for c in cases()]
+    shown = [c["short"][lang] for c in cases()]
     for short in shown:
         assert short in texts, f"{short} not drawn in {name}"
         assert short in fig.alt, f"{short} missing from the alt text of {name}"

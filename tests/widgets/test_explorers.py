@@ -36,7 +36,7 @@ def test_comparison_explorer_widgets_and_case_buttons():
     buttons = x._buttons.children
     assert buttons, "example cases have buttons"
     buttons[0].click()
-    assert x.opened and content().get("case", x.opened)["short"] == buttons[0].description
+    assert x.opened and content().get("case", x.opened)["short"][x.lang] == buttons[0].description
     assert content().get("case", x.opened)["summary"]["en"][:40] in x._case.value
 
 
