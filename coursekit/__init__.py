@@ -22,7 +22,7 @@ _LAZY: dict[str, str] = {
     "explore_cases": "coursekit.widgets.cases:explore_cases",
     "map_5c": "coursekit.widgets.fivec:map_5c",
     "classify": "coursekit.widgets.classifier:classify",
-    "progress": "coursekit.progress:progress",
+    "progress": "coursekit.progress_store:progress",
     "item_report": "coursekit.grading.report:item_report",
 }
 

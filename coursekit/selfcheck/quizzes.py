@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import progress
+from .. import progress_store as progress
 from ..content.store import UnknownItem
 from ..widgets.base import Interactive
 from .bank import Feedback, Question, load

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import progress
+from .. import progress_store as progress
 from ..content.store import UnknownItem
 from ..selfcheck import codec
 from ..selfcheck.axes import axes

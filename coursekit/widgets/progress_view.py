@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import progress as store
+from .. import progress_store as store
 from ..lang import resolve
 from .render import render
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import coursekit as ck
-from coursekit import progress
+from coursekit import progress_store as progress
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +25,20 @@ def test_default_file_is_in_the_working_directory(monkeypatch, tmp_path):
     monkeypatch.delenv("COURSEKIT_PROGRESS")
     monkeypatch.chdir(tmp_path)
     assert progress.path() == tmp_path / "coursekit-progress.json"
+
+
+def test_lessons_in_both_languages_share_one_file(monkeypatch, tmp_path):
+    monkeypatch.delenv("COURSEKIT_PROGRESS")
+    for lang in ("id", "en"):
+        (tmp_path / "notebooks" / lang).mkdir(parents=True)
+        monkeypatch.chdir(tmp_path / "notebooks" / lang)
+        assert progress.path() == tmp_path / "notebooks" / "coursekit-progress.json"
+
+
+def test_progress_after_importing_the_store():
+    import coursekit.progress_store  # noqa: F401
+
+    assert "m1" in str(ck.progress("en")) or str(ck.progress("en"))
 
 
 def test_answers_survive_a_new_process(progress_file):
@@ -87,7 +101,7 @@ def test_unwritable_location_is_reported_not_raised(monkeypatch, tmp_path):
 
 def test_import_coursekit_stays_light():
     code = (
-        "import sys, coursekit, coursekit.progress, coursekit.selfcheck.quizzes;"
+        "import sys, coursekit, coursekit.progress_store, coursekit.selfcheck.quizzes;"
         "print([m for m in ('ipywidgets', 'matplotlib', 'nbgrader') if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

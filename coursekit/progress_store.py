@@ -1,7 +1,8 @@
 """The learner's progress: a small JSON file in the working directory that survives kernel restarts
 and closed browsers (on Binder the student can download it).
 
-File: ./coursekit-progress.json, or the path in $COURSEKIT_PROGRESS. A file that cannot be read is
+File: coursekit-progress.json in the working folder (notebooks/ for lessons in notebooks/id and
+notebooks/en), or the path in $COURSEKIT_PROGRESS. A file that cannot be read is
 moved aside (never deleted) and a fresh one started; the progress view says so.
 """
 
@@ -9,17 +10,24 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
-import types
 from pathlib import Path
+
+from .lang import LANGS
 
 ENV, NAME, VERSION = "COURSEKIT_PROGRESS", "coursekit-progress.json", 1
 _notices: list[tuple[str, dict]] = []  # (string key, fields) to show in the progress view
 
 
 def path() -> Path:
-    return Path(os.environ.get(ENV) or Path.cwd() / NAME)
+    """$COURSEKIT_PROGRESS, else the course folder: lessons run in notebooks/id or notebooks/en,
+    and both languages share one file in notebooks/."""
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    here = Path.cwd()
+    if here.name in LANGS and here.parent.name == "notebooks":
+        here = here.parent
+    return here / NAME
 
 
 def _empty() -> dict:
@@ -117,13 +125,3 @@ def progress(lang: str | None = None):
 
     return ProgressView(lang)
 
-
-class _CallableModule(types.ModuleType):
-    """`ck.progress()` works even after `coursekit.progress` (this module) is imported, when the
-    package attribute `progress` becomes the module rather than the lazy function."""
-
-    def __call__(self, lang: str | None = None):
-        return progress(lang)
-
-
-sys.modules[__name__].__class__ = _CallableModule
