@@ -50,6 +50,8 @@ def schema_errors(schema_path: Path | str, data: object) -> list[tuple[list, str
 
     found = set()
     for err in jsonschema.Draft7Validator(_load_schema(str(schema_path))).iter_errors(data):
+        if err.validator in ("if", "allOf"):  # their sub-errors are reported one by one
+            continue
         found.update((tuple(p), m) for p, m in describe(err))
     return sorted(((list(p), m) for p, m in found), key=lambda e: [str(x) for x in e[0]])
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..api import content
+from ..content.datafile import read as validate
 from ..content.parse import line_of
 from ..content.problems import ContentError, Problem, allowed, did_you_mean, dotted
 from ..content.store import UnknownItem
-from ..figures.strings import validate
 
 HERE = Path(__file__).parent
 START = "00-start.yaml"

@@ -5,15 +5,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..content.problems import ContentError
-from ..figures.strings import Strings, validate
+from ..content import datafile
+from ..figures.strings import Strings
 
 HERE = Path(__file__).parent
 
 
 @cache
 def strings() -> Strings:
-    data, problems = validate(HERE / "strings.yaml", HERE.parent / "figures" / "strings.schema.json")
-    if problems:
-        raise ContentError(problems)
-    return Strings(data["labels"])
+    schema = HERE.parent / "figures" / "strings.schema.json"  # the same labels-file schema
+    return Strings(datafile.load(HERE / "strings.yaml", schema)["labels"])

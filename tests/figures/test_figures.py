@@ -9,9 +9,10 @@ import pytest
 
 import coursekit as ck
 from coursekit.api import content
+from coursekit.content.datafile import read as validate
 from coursekit.figures import NAMES, figure
 from coursekit.figures.data import axes, cases
-from coursekit.figures.strings import HERE, validate
+from coursekit.figures.strings import HERE
 
 LANGS = ("id", "en")
 
