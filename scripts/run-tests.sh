@@ -15,4 +15,4 @@ ruff check .
 echo "== coursekit check"
 coursekit check
 echo "== pytest"
-exec python -m pytest "$@"
+exec python -m pytest -n auto "$@"   # pytest-xdist: one worker per core
