@@ -9,8 +9,14 @@ from pathlib import Path
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@cache
 def _env():
+    return environment(TEMPLATES)
+
+
+@cache
+def environment(folder: Path):
+    """The Jinja environment for one template folder: HTML autoescaped, strict about missing
+    values (an optional field tests false), and a `wrap` filter for terminal text."""
     import jinja2
 
     class Optional(jinja2.StrictUndefined):
@@ -23,7 +29,7 @@ def _env():
             return iter(())
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@cache
 def _env():
-    import jinja2
+    from ..render import environment
 
-    from ..render import _wrap
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["wrap"] = _wrap
-    return env
+    return environment(TEMPLATES)
 
 
 def render(name: str, lang: str, **context) -> str:
