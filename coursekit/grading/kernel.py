@@ -15,7 +15,9 @@ error output saying so (and scores 0 if it is a test cell), and the caller repor
 from __future__ import annotations
 
 import ast
+import builtins
 import contextlib
+import functools
 import io
 import os
 from dataclasses import dataclass, field
@@ -33,8 +35,6 @@ class Run:
 
 def execute(nb, folder: str) -> Run:
     """Fill outputs/execution_count of every code cell of nb (an nbformat NotebookNode)."""
-    from nbformat.v4 import output_from_msg  # noqa: F401  (nbformat is loaded with nbgrader)
-
     from ..graded import runtime
 
     run = Run()
@@ -60,11 +60,32 @@ def execute(nb, folder: str) -> Run:
     return run
 
 
-def _run_cell(cell, source: str, run: Run, index: int) -> None:
+@functools.lru_cache(maxsize=1024)
+def _parsed(source: str):
+    """(syntax tree, None) or (None, syntax error message) of a cell's source. Most cells are the
+    master's (the same for every student), so each is parsed once per process, and the literal
+    arguments of its calls are evaluated once (the graded helpers only read them)."""
     try:
         tree = ast.parse(source)
     except SyntaxError as err:
-        _error(cell, "SyntaxError", str(err))
+        return None, str(err)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            node.literal_args = _literal_args(node.args)
+    return tree, None
+
+
+def _literal_args(nodes) -> list | None:
+    try:
+        return [ast.literal_eval(a) for a in nodes]
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
+def _run_cell(cell, source: str, run: Run, index: int) -> None:
+    tree, problem = _parsed(source)
+    if tree is None:
+        _error(cell, "SyntaxError", problem)
         return
     streams: list[list[str]] = []
     body = tree.body
@@ -126,13 +147,14 @@ def _value(node, run: Run, streams):
 
 def _lookup(name: str, run: Run):
     if name not in run.ns:
+        if hasattr(builtins, name):  # a real kernel would run it: never here
+            raise _NotRun(f"call of {name}")
         raise NameError(f"name '{name}' is not defined")
     return run.ns[name]
 
 
 def _call(node: ast.Call, run: Run, streams):
-    args = [ast.literal_eval(a) for a in node.args] if all(
-        _is_literal(a) for a in node.args) else None
+    args = getattr(node, "literal_args", None)
     if args is None or node.keywords:
         raise _NotRun("call with arguments that are not literals")
     func = node.func
@@ -159,14 +181,6 @@ def _call(node: ast.Call, run: Run, streams):
     raise _NotRun("call of an unknown function")
 
 
-def _is_literal(node) -> bool:
-    try:
-        ast.literal_eval(node)
-        return True
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return False
-
-
 def _previous(run: Run) -> str | None:
     """In[-2]: the raw source of the cell executed before the current one."""
     return run.history[-2] if len(run.history) >= 2 else None
@@ -186,30 +200,35 @@ def _captured(streams, fn, *args):
     return value
 
 
-def _flush(cell, streams) -> None:
-    from nbformat.v4 import new_output
+def _output(**fields):
+    """An output as nbformat.v4.new_output makes it, without validating each one (the checked
+    shapes below are the schema's)."""
+    from nbformat import NotebookNode
 
+    return NotebookNode(fields)
+
+
+def _flush(cell, streams) -> None:
     for name, text in streams:
         if cell.outputs and cell.outputs[-1].get("output_type") == "stream" \
                 and cell.outputs[-1].get("name") == name:
             cell.outputs[-1]["text"] += text
         else:
-            cell.outputs.append(new_output("stream", name=name, text=text))
+            cell.outputs.append(_output(output_type="stream", name=name, text=text))
     streams.clear()
 
 
 def _result(value, count: int):
-    from nbformat.v4 import new_output
+    from nbformat import NotebookNode
 
     data = {"text/plain": repr(value)}
     html = getattr(value, "_repr_html_", None)
     if callable(html):
         data["text/html"] = html()
-    return new_output("execute_result", data=data, execution_count=count)
+    return _output(output_type="execute_result", metadata=NotebookNode(),
+                   data=NotebookNode(data), execution_count=count)
 
 
 def _error(cell, ename: str, evalue: str) -> None:
-    from nbformat.v4 import new_output
-
-    cell.outputs.append(new_output("error", ename=ename, evalue=evalue,
-                                   traceback=[f"{ename}: {evalue}"]))
+    cell.outputs.append(_output(output_type="error", ename=ename, evalue=evalue,
+                                traceback=[f"{ename}: {evalue}"]))

@@ -46,7 +46,7 @@ def init(course: Course, snap: Snapshot, assignment: str) -> None:
 
 def _preprocessors(course: Course, snap: Snapshot):
     from nbgrader.converters.autograde import Autograde
-    from nbgrader.preprocessors import OverwriteCells, OverwriteKernelspec
+    from nbgrader.preprocessors import CheckCellMetadata, OverwriteCells, OverwriteKernelspec
 
     view = GradebookView(snap)
 
@@ -69,7 +69,8 @@ def _preprocessors(course: Course, snap: Snapshot):
                 nb.metadata["kernelspec"] = spec
             return nb, resources
 
-    swap = {OverwriteCells: ViewOverwriteCells, OverwriteKernelspec: ViewOverwriteKernelspec}
+    swap = {OverwriteCells: ViewOverwriteCells, OverwriteKernelspec: ViewOverwriteKernelspec,
+            CheckCellMetadata: _check_metadata_class()}
     conf = Autograde(config=course.config)
 
     def build(classes):
@@ -88,6 +89,56 @@ def _preprocessors(course: Course, snap: Snapshot):
             "exclude": dict(conf.exclude_overwriting),
             "execute": [p for p in build(conf.autograde_preprocessors)
                         if type(p).__name__ == "Execute"]}
+
+
+def _check_metadata_class():
+    """nbgrader's CheckCellMetadata, remembering which (cell type, nbgrader metadata) it has
+    already found valid in this process: nbgrader's validator re-checks its JSON Schema for every
+    cell (0.4 s a notebook), and most cells carry the master's metadata, the same for every
+    student. Any other cell goes through nbgrader's own checks, which raise the same errors."""
+    from nbgrader.nbgraderformat import MetadataValidator
+    from nbgrader.preprocessors import CheckCellMetadata
+
+    class Validator(MetadataValidator):
+        def __init__(self):
+            super().__init__()
+            self.valid = set()
+
+        def validate_cell(self, cell):
+            if "nbgrader" not in cell.metadata:
+                return
+            key = (cell.cell_type, _frozen(cell.metadata["nbgrader"]))
+            if key not in self.valid:
+                super().validate_cell(cell)
+                self.valid.add(key)
+
+    validator = Validator()  # nbgrader makes one per notebook (reading three schema files)
+
+    class OnceCheckCellMetadata(CheckCellMetadata):
+        def preprocess(self, nb, resources):
+            import traceback
+
+            from nbgrader.nbgraderformat import ValidationError
+
+            try:
+                validator.validate_nb(nb)
+            except ValidationError:
+                self.log.error(traceback.format_exc())
+                msg = "Notebook failed to validate; the nbgrader metadata may be corrupted."
+                self.log.error(msg)
+                raise ValidationError(msg) from None
+            return nb, resources
+
+    return OnceCheckCellMetadata
+
+
+def _frozen(meta) -> tuple:
+    """A hashable copy of nbgrader metadata (flat: strings, numbers, booleans)."""
+    import json
+
+    return tuple(sorted((k, v if isinstance(v, (str, int, float, bool, type(None)))
+                         else json.dumps(v, sort_keys=True, default=repr))
+                        for k, v in meta.items()))
 
 
 def grade(student: str) -> Outcome:
@@ -128,11 +179,12 @@ def _grade(student: str) -> Outcome:
         resources = {"unique_key": name, "output_files_dir": f"{name}_files",
                      "nbgrader": {"student": student, "assignment": assignment, "notebook": name,
                                   "db_url": course.db_url}}
-        with open(path, encoding="utf-8") as fh:
-            nb = nbformat.read(fh, as_version=4)
+        nb = _read(path)
         for p in pre["sanitize"]:
             nb, resources = p(nb, resources)
-        nb = nbformat.reads(nbformat.writes(nb), as_version=4)  # stock re-reads the file here
+        # stock writes the sanitized notebook and reads it back: cells nbgrader added as plain
+        # dicts become notebook nodes (its validation there only logs)
+        nb = nbformat.from_dict(nb)
         from .kernel import execute
 
         run = execute(nb, str(dest))
@@ -148,14 +200,35 @@ def _grade(student: str) -> Outcome:
                 comments[cell.metadata.nbgrader["grade_id"]] = (
                     "No response." if same and not utils.is_task(cell) else None)
         out.notebooks[name] = {"grades": grades, "comments": comments}
-        dest.mkdir(parents=True, exist_ok=True)
-        (dest / f"{name}.ipynb").write_text(nbformat.writes(nb), encoding="utf-8")
         if name == assignment:
             out.responses = _responses(course, assignment, student, nb)
+        dest.mkdir(parents=True, exist_ok=True)
+        (dest / f"{name}.ipynb").write_text(_json(nb), encoding="utf-8")
     if out.not_run:
         out.flags.append(f"{out.not_run} cell(s) of unknown code not run")
     _permissions(course, dest)
     return out
+
+
+def _read(path: str):
+    """nbformat.read(path, as_version=4) without its schema validation, which only logs (and
+    renumbers duplicated cell ids, which grading never looks at)."""
+    import nbformat
+    from nbformat import reader
+
+    with open(path, encoding="utf-8") as fh:
+        nb = reader.reads(fh.read())
+    return nb if nb.nbformat == 4 else nbformat.convert(nb, 4)
+
+
+def _json(nb) -> str:
+    """nbformat.v4.writes_json(nb), without its defensive deep copy (nb is not used again)."""
+    import json
+
+    from nbformat.v4.nbjson import BytesEncoder, split_lines, strip_transient
+
+    return json.dumps(strip_transient(split_lines(nb)), cls=BytesEncoder, indent=1,
+                      sort_keys=True, separators=(",", ": "), ensure_ascii=False)
 
 
 def _inspect(course: Course, assignment: str, student: str) -> list[str]:

@@ -1,0 +1,251 @@
+"""`coursekit grade` on a generated course: every hostile case of the graded quizzes issue, a
+line per student, the batch always finishes, student code never runs, re-runs give the same
+gradebook, one student or all, one grading run per course at a time; nbgrader's own
+generate_feedback and export work on the result."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from coursekit.grading import classroom
+from coursekit.grading.lock import Lock
+
+from .conftest import COURSEKIT, QUIZ, grade_cli, lines_by_student
+
+pytestmark = pytest.mark.slow
+REALISTIC = 6
+FULL = 30.0  # kuis-1's points
+
+
+@pytest.fixture(scope="module")
+def graded(base_course, tmp_path_factory):
+    course = tmp_path_factory.mktemp("graded") / "course"
+    shutil.copytree(base_course, course)
+    handed = classroom.hand_in(course, QUIZ, len(classroom.HOSTILE) + REALISTIC, seed=3)
+    start = time.monotonic()
+    proc = grade_cli(course)
+    seconds = time.monotonic() - start
+    from coursekit.grading import nbg
+
+    nbg.load()
+    return {"course": course, "proc": proc, "seconds": seconds,
+            "kind": {h.kind: h.student for h in handed},
+            "students": [h.student for h in handed],
+            "scores": classroom.cell_scores(course, QUIZ),
+            "lines": lines_by_student(proc.stdout)}
+
+
+def _total(g, kind):
+    return g["scores"][(g["kind"][kind], None, None)][0]
+
+
+def _cell(g, kind, qid):
+    return g["scores"][(g["kind"][kind], QUIZ, f"nilai-{qid}")][0]
+
+
+def test_batch_finishes_with_a_line_per_student(graded):
+    proc = graded["proc"]
+    assert proc.returncode == 3, proc.stderr  # 3: some submissions could not be graded
+    assert set(graded["lines"]) == set(graded["students"])
+    summary = proc.stdout.strip().splitlines()[-1]
+    assert summary.startswith(f"Summary of {QUIZ}: ") and "2 failed" in summary
+    failed = {s for s, line in graded["lines"].items() if " FAILED " in line}
+    assert failed == {graded["kind"]["truncated-json"], graded["kind"]["renamed-notebook"]}
+    assert "NotJSONError" in graded["lines"][graded["kind"]["truncated-json"]]
+    assert "renamed" in graded["lines"][graded["kind"]["renamed-notebook"]]
+    assert "graded" in proc.stderr  # progress with counts
+
+
+def test_every_submission_has_its_gradebook_rows(graded):
+    students = {k[0] for k in graded["scores"]}
+    assert students == set(graded["students"])
+    for sid in graded["students"]:
+        assert all((sid, QUIZ, f"nilai-q{n:02d}") in graded["scores"] for n in range(1, 18))
+
+
+def test_plain_outcomes(graded):
+    assert _total(graded, "all-correct") == FULL
+    assert _total(graded, "odd-format") == FULL  # "B ", "b)", "(b)", "  C" read as letters
+    assert _total(graded, "all-wrong") == 0
+    assert _total(graded, "blank") == 0
+    assert "NIM blank" in graded["lines"][graded["kind"]["blank"]]
+    comments = [v for k, v in graded["scores"].items()
+                if k[0] == graded["kind"]["blank"] and str(k[2]).startswith("comment:jawaban")]
+    assert comments and all(c == ("No response.",) for c in comments)
+
+
+@pytest.mark.parametrize("kind, zero, reason", [
+    ("unknown-option", ["q01", "q02", "q08"], "unknown-option"),
+    ("syntax-error", ["q01"], "syntax-error"),
+    ("code-not-value", ["q01", "q02"], "not-a-value"),
+    ("answer-cell-deleted", ["q01"], "answer-cell-missing"),
+    ("infinite-loop", ["q01"], "several-statements"),
+    ("huge-output", ["q01"], "several-statements"),
+])
+def test_bad_answers_score_zero_on_their_question_only(graded, kind, zero, reason):
+    assert all(_cell(graded, kind, q) == 0 for q in zero)
+    others = [f"q{n:02d}" for n in range(1, 18) if f"q{n:02d}" not in zero]
+    assert all(_cell(graded, kind, q) > 0 for q in others)
+    assert reason in graded["lines"][graded["kind"][kind]]
+
+
+@pytest.mark.parametrize("kind, flag", [
+    ("test-cell-deleted", "test cell deleted"),
+    ("test-cell-edited", None),
+    ("code-to-markdown", "changed to markdown"),
+    ("added-code-cell", "added by the student, not executed"),
+])
+def test_tampering_is_undone(graded, kind, flag):
+    assert _total(graded, kind) == FULL  # the master's test cells and points come back
+    assert graded["scores"][(graded["kind"][kind], None, None)][1] == FULL
+    if flag:
+        assert flag in graded["lines"][graded["kind"][kind]]
+
+
+def test_duplicated_cells_do_not_stop_the_batch(graded):
+    for kind in ("test-cell-duplicated", "answer-cell-duplicated"):
+        assert graded["kind"][kind] in graded["lines"]
+        assert "duplicated" in graded["lines"][graded["kind"][kind]]
+
+
+def test_other_students_variant_is_flagged(graded):
+    line = graded["lines"][graded["kind"]["other-variant"]]
+    assert "differs from submitter" in line
+    assert _total(graded, "other-variant") < FULL
+
+
+def test_student_code_never_ran(graded):
+    assert classroom.canary_found(graded["course"].parent) == []
+
+
+def test_huge_output_is_not_kept(graded):
+    path = graded["course"] / "autograded" / graded["kind"]["huge-output"] / QUIZ / f"{QUIZ}.ipynb"
+    assert path.stat().st_size < 1_000_000
+
+
+def test_autograded_notebooks_where_nbgrader_puts_them(graded):
+    for sid, line in graded["lines"].items():
+        folder = graded["course"] / "autograded" / sid / QUIZ
+        if " FAILED " in line:
+            assert not folder.exists()
+        else:
+            nb = json.loads((folder / f"{QUIZ}.ipynb").read_text(encoding="utf-8"))
+            assert (folder / "questions.json").exists() and (folder / "timestamp.txt").exists()
+            tests = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
+            assert len(tests) == 17 and all(c.get("outputs") for c in tests)
+
+
+def test_nbgrader_feedback_and_export_work_afterwards(graded, tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(graded["course"], course)
+    classroom.run_nbgrader(course, "generate_feedback", QUIZ, exchange=tmp_path / "exchange")
+    sid = graded["kind"]["all-wrong"]
+    html = (course / "feedback" / sid / QUIZ / f"{QUIZ}.html").read_text(encoding="utf-8")
+    assert "q01: Incorrect (0 of 1 point" in html or "q01: Salah (0 dari 1 poin)" in html
+    classroom.run_nbgrader(course, "export", exchange=tmp_path / "exchange")
+    rows = [r for r in (course / "grades.csv").read_text(encoding="utf-8").splitlines()
+            if r.startswith(f"{QUIZ},")]
+    assert sorted(r.split(",")[3] for r in rows) == sorted(graded["students"])
+
+
+def test_rerun_gives_the_same_gradebook(graded, tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(graded["course"], course)
+    before = _notebooks(course)
+    proc = grade_cli(course)
+    assert proc.returncode == 3
+    assert classroom.cell_scores(course, QUIZ) == graded["scores"]
+    assert _notebooks(course) == before
+    assert lines_by_student(proc.stdout) == graded["lines"]
+
+
+def test_one_student_then_all(graded, course):
+    classroom.hand_in(course, QUIZ, len(classroom.HOSTILE) + REALISTIC, seed=3)
+    one = graded["kind"]["odd-format"]
+    proc = grade_cli(course, "--student", one)
+    assert proc.returncode == 0, proc.stderr
+    assert set(lines_by_student(proc.stdout)) == {one}
+    scores = classroom.cell_scores(course, QUIZ)
+    assert {k[0] for k in scores} == {one}
+    assert scores == {k: v for k, v in graded["scores"].items() if k[0] == one}
+    assert not (course / "autograded" / graded["kind"]["blank"]).exists()
+    assert grade_cli(course, "--student", "2301000[1-3]").returncode == 0
+    assert {k[0] for k in classroom.cell_scores(course, QUIZ)} == {
+        one, *graded["students"][:3]}
+    assert grade_cli(course).returncode == 3
+    assert classroom.cell_scores(course, QUIZ) == graded["scores"]
+
+
+def test_a_second_run_stops_with_a_clear_message(course):
+    classroom.hand_in(course, QUIZ, 3, seed=5, hostile=False)
+    with Lock(course) as lock:
+        lock.acquire()
+        proc = grade_cli(course)
+    assert proc.returncode == 75
+    assert "Another grading run is in progress (pid " in proc.stderr and "--wait" in proc.stderr
+    assert proc.stdout == ""
+    assert not (course / "autograded").exists()
+
+
+def test_a_second_run_with_wait_waits_then_grades(course):
+    classroom.hand_in(course, QUIZ, 3, seed=5, hostile=False)
+    lock = Lock(course)
+    lock.acquire()
+    err = (course.parent / "stderr.txt").open("w+")
+    try:
+        proc = subprocess.Popen([COURSEKIT, "grade", QUIZ, "--course", str(course), "--wait",
+                                 "--lang", "en"], stdout=subprocess.PIPE, stderr=err, text=True,
+                                env=classroom.nbgrader_env())
+        deadline = time.monotonic() + 60
+        while "wait" not in (course.parent / "stderr.txt").read_text() \
+                and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+        assert proc.poll() is None  # still waiting
+        assert not (course / "autograded").exists()
+    finally:
+        lock.release()
+    out, _ = proc.communicate(timeout=120)
+    err.close()
+    assert proc.returncode == 0
+    assert len(lines_by_student(out)) == 3
+
+
+def test_two_runs_at_once_one_writer(course):
+    classroom.hand_in(course, QUIZ, 12, seed=6, hostile=False)
+    cmd = [COURSEKIT, "grade", QUIZ, "--course", str(course), "--lang", "en"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=classroom.nbgrader_env()) for _ in range(2)]
+    codes = sorted(p.wait(timeout=180) for p in procs)
+    assert codes == [0, 75]
+    once = classroom.cell_scores(course, QUIZ)
+    assert len({k[0] for k in once}) == 12
+    procs = [subprocess.Popen([*cmd, "--wait"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=classroom.nbgrader_env()) for _ in range(2)]
+    assert [p.wait(timeout=180) for p in procs] == [0, 0]
+    assert classroom.cell_scores(course, QUIZ) == once
+
+
+def test_clear_messages_without_work(course):
+    proc = grade_cli(course)
+    assert proc.returncode == 2 and "no submissions" in proc.stderr.lower()
+    proc = subprocess.run([COURSEKIT, "grade", "kuis-9", "--course", str(course), "--lang", "en"],
+                          capture_output=True, text=True, env=classroom.nbgrader_env())
+    assert proc.returncode == 2 and "kuis-9" in proc.stderr
+
+
+def _notebooks(course: Path) -> dict:
+    """Every autograded notebook, without cell ids (nbgrader gives restored cells new ones)."""
+    out = {}
+    for path in sorted((course / "autograded").rglob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            cell.pop("id", None)
+        out[str(path.relative_to(course))] = nb
+    return out
