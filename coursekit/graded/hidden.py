@@ -12,15 +12,16 @@ from .text import say
 from .variant import autograde_student, slot, student_for
 
 
-def nilai(qid: str, keys: dict, source: str | None = None) -> float:
-    lang = runtime.language()
+def nilai(qid: str, keys: dict, source: str | None = None, ns: dict | None = None) -> float:
+    """ns: the kernel namespace (default: IPython's); the kernel-free grader passes its own."""
+    lang = runtime.language(ns)
     display = runtime.load_display()
     question = runtime.question(display, qid) if display else None
     if question is None:
         print(say("no-questions-file", lang))
         return 0.0
     assignment = display["assignment"]
-    declared = runtime.declared_nim()
+    declared = runtime.declared_nim(ns)
     student = student_for(assignment, declared)
     src = source if source is not None else runtime.previous_source()
     result = score_question(question, keys, assignment, student, src)

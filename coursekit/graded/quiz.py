@@ -63,17 +63,18 @@ class Kuis:
 
     show = tampilkan
 
-    def periksa(self, qid: str, source: str | None = None) -> None:
+    def periksa(self, qid: str, source: str | None = None, ns: dict | None = None) -> None:
         """Check the format of the answer cell run just before (message only; returns nothing, so
-        the test cell's value stays the hidden test's points)."""
-        lang = runtime.language()
+        the test cell's value stays the hidden test's points). ns: the kernel namespace (default:
+        IPython's); the kernel-free grader passes its own."""
+        lang = runtime.language(ns)
         if self.display is None or runtime.question(self.display, qid) is None:
             print(say("unknown-question", lang, qid=qid), file=sys.stderr)
             return
         q = runtime.question(self.display, qid)
         answer = parse_answer(source if source is not None else runtime.previous_source())
         assignment = self.display["assignment"]
-        status = format_status(q, assignment, student_for(assignment, runtime.declared_nim()), answer)
+        status = format_status(q, assignment, student_for(assignment, runtime.declared_nim(ns)), answer)
         if status.status == "blank":
             print(say("format-blank", lang, qid=qid), file=sys.stderr)
             return
