@@ -6,7 +6,8 @@ cells whose code is known: the setup cell (`kuis = kuis()`), the identity and an
 (assignments of literals), render cells (`kuis.tampilkan("q01")`) and test cells
 (`kuis.periksa("q01")` plus the hidden `nilai("q01", {...keys...})`). This module reads each
 code cell's syntax tree and performs only those known statements, calling the same graded-quiz
-functions the kernel would call (with the same answer source, In[-2]); literals are read with
+functions the kernel would call, with what they would read from IPython (the answer source
+In[-2], the namespace's NIM and BAHASA) passed as arguments; literals are read with
 ast.literal_eval. It fills in outputs and execution counts as nbclient would, so nbgrader's own
 determine_grade scores the cells. A statement of any other shape is not run: the cell gets an
 error output saying so (and scores 0 if it is a test cell), and the caller reports it.
@@ -35,12 +36,9 @@ class Run:
 
 def execute(nb, folder: str) -> Run:
     """Fill outputs/execution_count of every code cell of nb (an nbformat NotebookNode)."""
-    from ..graded import runtime
-
     run = Run()
-    old_ns, old_cwd = runtime.user_ns, os.getcwd()
-    runtime.user_ns = lambda: run.ns  # the kernel namespace the graded helpers read
-    os.chdir(folder)
+    old_cwd = os.getcwd()
+    os.chdir(folder)  # the helpers find questions.json and the student id there, as in nbgrader
     try:
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
@@ -55,7 +53,6 @@ def execute(nb, folder: str) -> Run:
             cell.execution_count = run.count
             _run_cell(cell, source, run, index)
     finally:
-        runtime.user_ns = old_ns
         os.chdir(old_cwd)
     return run
 
@@ -168,16 +165,20 @@ def _call(node: ast.Call, run: Run, streams):
             from ..graded.hidden import nilai
 
             qid, keys = args[0], args[1]
-            return _captured(streams, nilai, qid, keys, _previous(run))
+            return _captured(streams, nilai, qid, keys, _previous(run), run.ns)
         raise _NotRun(f"call of {func.id}")
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         obj = _lookup(func.value.id, run)
         from ..graded.quiz import Kuis
 
         if isinstance(obj, Kuis) and func.attr in ("tampilkan", "show"):
-            return _captured(streams, obj.tampilkan, *args)
+            from ..graded import runtime
+
+            # tampilkan(qid, nim, lang) reads them from the kernel namespace when not given
+            known = (runtime.declared_nim(run.ns), runtime.language(run.ns))
+            return _captured(streams, obj.tampilkan, *args, *known[len(args) - 1:])
         if isinstance(obj, Kuis) and func.attr in ("periksa", "check"):
-            return _captured(streams, obj.periksa, args[0], _previous(run))
+            return _captured(streams, obj.periksa, args[0], _previous(run), run.ns)
     raise _NotRun("call of an unknown function")
 
 

@@ -54,8 +54,9 @@ def test_batch_finishes_with_a_line_per_student(graded):
     assert proc.returncode == 3, proc.stderr  # 3: some submissions could not be graded
     assert set(graded["lines"]) == set(graded["students"])
     summary = proc.stdout.strip().splitlines()[-1]
-    assert summary.startswith(f"Summary of {QUIZ}: ") and "2 failed" in summary
     failed = {s for s, line in graded["lines"].items() if " FAILED " in line}
+    assert summary.startswith(f"Summary of {QUIZ}: ") and f"{len(failed)} failed" in summary
+    # as stock nbgrader with the course's configuration (see test_equivalence)
     assert failed == {graded["kind"]["truncated-json"], graded["kind"]["renamed-notebook"]}
     assert "NotJSONError" in graded["lines"][graded["kind"]["truncated-json"]]
     assert "renamed" in graded["lines"][graded["kind"]["renamed-notebook"]]
