@@ -187,6 +187,7 @@ def _grade(student: str) -> Outcome:
         nb = nbformat.from_dict(nb)
         from .kernel import execute
 
+        dest.mkdir(parents=True, exist_ok=True)
         run = execute(nb, str(dest))
         out.not_run += len(run.unknown)
         for p in pre["autograde"]:
@@ -202,7 +203,6 @@ def _grade(student: str) -> Outcome:
         out.notebooks[name] = {"grades": grades, "comments": comments}
         if name == assignment:
             out.responses = _responses(course, assignment, student, nb)
-        dest.mkdir(parents=True, exist_ok=True)
         (dest / f"{name}.ipynb").write_text(_json(nb), encoding="utf-8")
     if out.not_run:
         out.flags.append(f"{out.not_run} cell(s) of unknown code not run")
