@@ -1,6 +1,7 @@
 """Per-question export: one CSV row per student and question (score, max, chosen option ids,
 variant, status), with the scores nbgrader's gradebook holds now (manual grades of essays
-included) and, per student, the totals `nbgrader export` gives."""
+included) and, per student, the totals `nbgrader export` gives. Every student of the gradebook
+is there: a submission that could not be graded has its rows with status "missing"."""
 
 from __future__ import annotations
 
@@ -54,7 +55,9 @@ def export_items(assignment: str, course_dir=None, output=None) -> tuple[Path, i
     nbg.load()
     course = open_course(course_dir)
     rows = merged(course, assignment)
-    _, totals = gradebook_rows(course, assignment)
+    cells, totals = gradebook_rows(course, assignment)
+    rows += _not_graded(course, assignment, set(totals) - {r.student for r in rows}, cells)
+    rows.sort(key=lambda r: (r.student, r.question))
     path = Path(output or f"{assignment}-items.csv")
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -66,3 +69,22 @@ def export_items(assignment: str, course_dir=None, output=None) -> tuple[Path, i
                         "|".join(r.chosen), r.variant, r.status,
                         *(t.get(k, "") for k in COLUMNS[9:])])
     return path, len(rows)
+
+
+def _not_graded(course, assignment: str, students: set[str], cells: dict) -> list[Response]:
+    """Rows for students in the gradebook whose submission could not be graded (e.g. a broken
+    notebook): every question, status "missing", the gradebook's score if the lecturer gave one."""
+    import json
+
+    from ..graded.variant import fingerprint, slot
+
+    display = json.loads((course.source(assignment) / "questions.json").read_text(encoding="utf-8"))
+    out = []
+    for sid in sorted(students):
+        code = fingerprint(display, sid)
+        for q in display["questions"]:
+            qid = q["qid"]
+            score = cells.get((sid, f"nilai-{qid}"), cells.get((sid, f"jawaban-{qid}")))
+            out.append(Response(sid, qid, slot(q, assignment, sid).item, score, float(q["points"]),
+                                (), code, "missing"))
+    return out

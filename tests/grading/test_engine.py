@@ -5,6 +5,7 @@ generate_feedback and export work on the result."""
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -153,6 +154,22 @@ def test_nbgrader_feedback_and_export_work_afterwards(graded, tmp_path):
     rows = [r for r in (course / "grades.csv").read_text(encoding="utf-8").splitlines()
             if r.startswith(f"{QUIZ},")]
     assert sorted(r.split(",")[3] for r in rows) == sorted(graded["students"])
+
+
+def test_export_lists_every_student_even_the_ungraded(graded, tmp_path):
+    out = tmp_path / "items.csv"
+    proc = subprocess.run([COURSEKIT, "export-items", QUIZ, "--course", str(graded["course"]),
+                           "-o", str(out), "--lang", "en"], capture_output=True, text=True,
+                          env=classroom.nbgrader_env())
+    assert proc.returncode == 0, proc.stderr
+    with open(out, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 17 * len(graded["students"])
+    assert {r["student_id"] for r in rows} == set(graded["students"])
+    broken = [r for r in rows if r["student_id"] == graded["kind"]["truncated-json"]]
+    assert {r["status"] for r in broken} == {"missing"} and {r["score"] for r in broken} == {""}
+    right = [r for r in rows if r["student_id"] == graded["kind"]["all-correct"]]
+    assert {r["status"] for r in right} == {"correct"} and right[0]["total_score"] == "30.0"
 
 
 def test_rerun_gives_the_same_gradebook(graded, tmp_path):
