@@ -99,5 +99,3 @@ def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
-
-_describe = describe  # older name, kept for the parts that import it

@@ -7,13 +7,12 @@ in coursekit/graded/schemas/. Problems are coursekit.content Problems: file, lin
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from ..content import datafile
 from ..content.parse import line_of, read_yaml
 from ..content.problems import Problem, allowed, did_you_mean, dotted
 from .keys import AUTO_TYPES
@@ -45,25 +44,13 @@ class Bank:
         return sorted(self.pool(question["pool"]), key=lambda i: i["id"])
 
 
-@cache
-def schema(name: str) -> dict:
-    common = json.loads((resources.files("coursekit.content") / "schemas" / "common.json")
-                        .read_text(encoding="utf-8"))["definitions"]
-    doc = json.loads((resources.files(__package__) / "schemas" / f"{name}.json").read_text(encoding="utf-8"))
-    doc["definitions"] = {**common, **doc.get("definitions", {})}
-    return doc
+SCHEMAS = Path(__file__).parent / "schemas"
 
 
 def schema_problems(name: str, data, path: Path, label: str) -> list[Problem]:
-    import jsonschema
-
-    from ..content.schema import _describe
-
-    out = []
-    for err in jsonschema.Draft7Validator(schema(name)).iter_errors(data):
-        for fpath, message in _describe(err):
-            out.append(Problem(label, line_of(path, fpath), dotted(fpath), message))
-    return out
+    """Every problem of data against schemas/<name>.json (shared content definitions merged in)."""
+    found = datafile.schema_errors(SCHEMAS / f"{name}.json", data)
+    return [Problem(label, line_of(path, p), dotted(p), m) for p, m in found]
 
 
 def load(root: str | Path) -> tuple[Bank, list[Problem]]:

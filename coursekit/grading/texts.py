@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
-from ..content.parse import line_of, read_yaml
-from ..content.problems import ContentError, Problem, dotted
-from ..content.schema import _describe
+from ..content import datafile
+from ..content.problems import ContentError, Problem
 
 HERE = Path(__file__).parent
 STRINGS = HERE / "strings.yaml"
@@ -17,16 +15,7 @@ SCHEMA = HERE / "strings.schema.json"
 
 def check(path: Path = STRINGS) -> tuple[dict | None, list[Problem]]:
     """(data, []) when valid, else (None, every problem with file/line/field)."""
-    data, problems = read_yaml(path, path.name)
-    if problems:
-        return None, problems
-    import jsonschema
-
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    for err in jsonschema.Draft7Validator(schema).iter_errors(data):
-        for field, message in _describe(err):
-            problems.append(Problem(path.name, line_of(path, field), dotted(field), message))
-    return (None, sorted(set(problems))) if problems else (data, [])
+    return datafile.read(path, SCHEMA, path.name)
 
 
 @cache
