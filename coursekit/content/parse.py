@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import yaml
-
 from .problems import Problem
-
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
 
 
 def read_yaml(path, label: str) -> tuple[object, list[Problem]]:
     """Parse one file; a syntax error becomes a Problem with its line."""
+    import yaml  # here, not at the top: a load served from the parse cache never needs it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader), []
+            return yaml.load(fh, Loader=loader), []
     except UnicodeDecodeError as err:
         return None, [Problem(label, 0, "", f"not UTF-8 text ({err.reason})")]
     except yaml.YAMLError as err:
@@ -30,6 +26,8 @@ def read_yaml(path, label: str) -> tuple[object, list[Problem]]:
 
 def line_of(path, field_path) -> int:
     """Line (1-based) of the deepest node along field_path, 0 if unknown."""
+    import yaml
+
     try:
         with open(path, encoding="utf-8") as fh:
             node = yaml.compose(fh, Loader=yaml.SafeLoader)
@@ -45,6 +43,8 @@ def line_of(path, field_path) -> int:
 
 
 def _child(node, part):
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == part:
