@@ -1,8 +1,8 @@
 """The learner's progress: a small JSON file in the working directory that survives kernel restarts
 and closed browsers (on Binder the student can download it).
 
-File: coursekit-progress.json in the working folder (notebooks/ for lessons in notebooks/id and
-notebooks/en), or the path in $COURSEKIT_PROGRESS. A file that cannot be read is
+File: coursekit-progress.json in the working folder (the course folder above the language
+folders for lessons in <course>/id and <course>/en), or the path in $COURSEKIT_PROGRESS. A file that cannot be read is
 moved aside (never deleted) and a fresh one started; the progress view says so.
 """
 
@@ -20,14 +20,19 @@ _notices: list[tuple[str, dict]] = []  # (string key, fields) to show in the pro
 
 
 def path() -> Path:
-    """$COURSEKIT_PROGRESS, else the course folder: lessons run in notebooks/id or notebooks/en,
-    and both languages share one file in notebooks/."""
+    """$COURSEKIT_PROGRESS, else the course folder: lessons run in <course>/id or <course>/en
+    (notebooks/ here, the site's root in the offline site) and both languages share one file there."""
     if os.environ.get(ENV):
         return Path(os.environ[ENV])
     here = Path.cwd()
-    if here.name in LANGS and here.parent.name == "notebooks":
+    if here.name in LANGS and (here.parent.name == "notebooks" or _sibling_language(here)):
         here = here.parent
     return here / NAME
+
+
+def _sibling_language(here: Path) -> bool:
+    """A folder for another language beside this one: here is a language folder of a course."""
+    return any((here.parent / other).is_dir() for other in LANGS if other != here.name)
 
 
 def _empty() -> dict:
