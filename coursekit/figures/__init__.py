@@ -16,6 +16,10 @@ NAMES = ("strategy-space", "conflict-consensus", "single-multiple-issue",
 def figure(name: str, lang: str | None = None):
     """A figure by name, in a language ('id' or 'en'; default the current one)."""
     code = resolve(lang)
+    if name in NAMES and not _matplotlib():  # e.g. the offline site: the image drawn at build time
+        from .images import load
+
+        return load(name, code)
     if name == "strategy-space":
         from .space import strategy_space
 
@@ -25,6 +29,14 @@ def figure(name: str, lang: str | None = None):
 
         return comparison(name, code)
     raise ValueError(f"no figure {name!r}{did_you_mean(name, NAMES)}; figures: {allowed(NAMES)}")
+
+
+def _matplotlib() -> bool:
+    try:
+        import matplotlib  # noqa: F401 (drawing imports it next anyway)
+    except ImportError:
+        return False
+    return True
 
 
 __all__ = ["NAMES", "figure"]

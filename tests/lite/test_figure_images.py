@@ -2,6 +2,7 @@
 where matplotlib cannot be imported (the offline site)."""
 
 import json
+import sys
 
 import pytest
 
@@ -29,7 +30,7 @@ def test_every_figure_in_both_languages(drawn):
 
 
 def test_figure_without_matplotlib_shows_the_image(drawn, monkeypatch):
-    monkeypatch.setattr(figures, "find_spec", lambda name: None)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
     monkeypatch.setattr(images, "IMAGES", drawn)
     view = figures.figure("strategy-space", "en")
     assert isinstance(view, images.ImageFigure) and view.figure is None
@@ -41,7 +42,7 @@ def test_figure_without_matplotlib_shows_the_image(drawn, monkeypatch):
 
 
 def test_missing_images_say_so(tmp_path, monkeypatch):
-    monkeypatch.setattr(figures, "find_spec", lambda name: None)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
     monkeypatch.setattr(images, "IMAGES", tmp_path)
     with pytest.raises(RuntimeError, match="no image"):
         figures.figure("strategy-space", "id")
