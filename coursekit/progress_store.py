@@ -2,8 +2,8 @@
 and closed browsers (on Binder the student can download it).
 
 File: coursekit-progress.json in the working folder (the course folder above the language
-folders for lessons in <course>/id and <course>/en), or the path in $COURSEKIT_PROGRESS. A file that cannot be read is
-moved aside (never deleted) and a fresh one started; the progress view says so.
+folders for lessons in <course>/id and <course>/en), or the path in $COURSEKIT_PROGRESS.
+A file that cannot be read is moved aside (never deleted) and a fresh one started; the progress view says so.
 """
 
 from __future__ import annotations
