@@ -14,7 +14,8 @@ from .. import __version__
 from ..figures import images
 from . import contents, lock, pins, wheels
 
-ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parents[1]  # coursekit/, as the browser's wheel
+ROOT = PACKAGE.parent  # the repository (lessons in notebooks/) when run from a checkout
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide.js", "package.json")
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
@@ -46,7 +47,7 @@ def browser_wheels(cache: Path, figures: Path) -> list[Path]:
     pure = cache / "pure"
     stripped = [wheels.strip_native(w, pure) for w in wheels.download(cache / "host", pins.STRIPPED)]
     return [*wheels.download(cache / "pypi", pins.WHEELS), *stripped, *kernel_wheels(),
-            wheels.coursekit_wheel(ROOT / "coursekit", figures, cache / "coursekit", __version__)]
+            wheels.coursekit_wheel(PACKAGE, figures, cache / "coursekit", __version__)]
 
 
 def config(packages: list[str]) -> dict:

@@ -76,6 +76,18 @@ def _not_started(page) -> int:
     return out.inner_text().count("belum dimulai") + out.inner_text().count("not started")
 
 
+def _bare_pyodide(page, base: str) -> float:
+    """Baseline in the same run: the Pyodide runtime alone, booted from the same folder."""
+    page.goto(f"{base}/static/pyodide/package.json")
+    ms = page.evaluate("""async () => {
+        const start = performance.now();
+        const {loadPyodide} = await import('/static/pyodide/pyodide.mjs');
+        const py = await loadPyodide({indexURL: '/static/pyodide/'});
+        py.runPython('1 + 1');
+        return performance.now() - start; }""")
+    return ms / 1000
+
+
 def test_student_works_offline(site, served, offline, capsys):
     page = offline.page
     page.on("dialog", lambda dialog: dialog.accept())  # leaving a page: yes
@@ -139,7 +151,10 @@ def test_student_works_offline(site, served, offline, capsys):
     page.screenshot(path=str(ARTIFACTS / "04-progress-kept.png"))
 
     mb = size(site) / 1e6
+    bare = _bare_pyodide(page, served)
     report = {"page open to first cell done (s)": round(first_cell, 2), "site size (MB)": round(mb, 1),
+              "bare Pyodide boot, same run (s)": round(bare, 2),
+              "first cell / bare Pyodide boot": round(first_cell / bare, 2),
               "outside requests attempted": len(offline.attempts),
               "the browser's own service requests (blocked)": offline.browser_own}
     (ARTIFACTS / "measures.json").write_text(json.dumps(report, indent=1))
@@ -147,6 +162,7 @@ def test_student_works_offline(site, served, offline, capsys):
         print(f"\noffline site: page open to first cell done {first_cell:.1f} s (target < "
               f"{TARGET_SECONDS} s); site {mb:.1f} MB (target < {TARGET_MB} MB); outside requests "
               f"by the site: {len(offline.attempts)}; by chromium itself (blocked): "
-              f"{len(offline.browser_own)}")
+              f"{len(offline.browser_own)}; baseline: bare Pyodide boot {bare:.1f} s, ratio "
+              f"{first_cell / bare:.2f}")
     assert offline.attempts == [], offline.attempts
     assert first_cell < HARD_SECONDS and mb < TARGET_MB
