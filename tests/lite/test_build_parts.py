@@ -110,3 +110,11 @@ def test_lesson_code_runs_with_only_the_browser_side_packages(tmp_path):
 def test_pins_match_each_other():
     assert pins.JUPYTERLITE == "0.8.6" and pins.PYODIDE == "314.0.6"
     assert all("==" in r for r in (*pins.WHEELS, *pins.STRIPPED))
+
+
+def test_site_config_turns_pypi_off_and_preloads_the_local_packages():
+    from coursekit.lite.site import KERNEL_PLUGIN, config
+
+    settings = config(["coursekit", "ipywidgets"])["jupyter-config-data"]["litePluginSettings"][KERNEL_PLUGIN]
+    assert settings["disablePyPIFallback"] is True
+    assert settings["loadPyodideOptions"]["packages"] == ["coursekit", "ipywidgets"]

@@ -5,13 +5,14 @@ first cell done and the site's size."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 
 import pytest
 
 from coursekit.lite.contents import START
-from coursekit.lite.site import size
+from coursekit.lite.site import KERNEL_PLUGIN, size
 
 from .conftest import ARTIFACTS, ROOT
 
@@ -88,6 +89,21 @@ def _bare_pyodide(page, base: str) -> float:
     return ms / 1000
 
 
+def test_built_site_lists_exactly_its_wheels(site):
+    """pyodide-lock.json names every local wheel (right sha256) and nothing else; PyPI is off."""
+    folder = site / "static" / "pyodide"
+    packages = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))["packages"]
+    assert {p["file_name"] for p in packages.values()} == {w.name for w in folder.glob("*.whl")}
+    for p in packages.values():
+        assert hashlib.sha256((folder / p["file_name"]).read_bytes()).hexdigest() == p["sha256"]
+        assert set(p["depends"]) <= set(packages)
+    config = json.loads((site / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]
+    kernel = config["litePluginSettings"][KERNEL_PLUGIN]
+    assert kernel["disablePyPIFallback"] is True
+    assert sorted(kernel["loadPyodideOptions"]["packages"]) == sorted(packages)
+    assert {"coursekit", "ipywidgets", "pyyaml", "markupsafe", "jinja2", "fastjsonschema"} <= set(packages)
+
+
 def test_student_works_offline(site, served, offline, capsys):
     page = offline.page
     page.on("dialog", lambda dialog: dialog.accept())  # leaving a page: yes
@@ -126,6 +142,7 @@ def test_student_works_offline(site, served, offline, capsys):
     _run_all(page)
     _wait_cells(page)
     _no_errors(page)
+    assert page.locator(".jp-Dialog").count() == 0
     quiz = _cell(page, "ck.quiz(")
     quiz.scroll_into_view_if_needed()
     choice = "input[type=radio], input[type=checkbox]"
