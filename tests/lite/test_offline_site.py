@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -166,6 +167,15 @@ def test_student_works_offline(site, served, offline, capsys):
     _wait_cells(page)
     assert _not_started(page) == untouched - 1
     page.screenshot(path=str(ARTIFACTS / "04-progress-kept.png"))
+
+    # The start page's way to keep answers: right-click the progress file > Download.
+    page.locator(".jp-BreadCrumbs-home").first.click()
+    item = page.locator(".jp-DirListing-item", has_text="coursekit-progress.json").first
+    item.click(button="right")
+    with page.expect_download() as download:
+        page.locator(".lm-Menu-item", has_text="Download").first.click()
+    saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert any(saved["quizzes"].values())  # the English lesson's answer
 
     mb = size(site) / 1e6
     bare = _bare_pyodide(page, served)
