@@ -118,3 +118,11 @@ def test_site_config_turns_pypi_off_and_preloads_the_local_packages():
     settings = config(["coursekit", "ipywidgets"])["jupyter-config-data"]["litePluginSettings"][KERNEL_PLUGIN]
     assert settings["disablePyPIFallback"] is True
     assert settings["loadPyodideOptions"]["packages"] == ["coursekit", "ipywidgets"]
+
+
+def test_cli_draws_the_handout_figures(tmp_path, capsys):
+    from coursekit.cli import main
+
+    assert main(["lite", "figures", "-o", str(tmp_path / "handout")]) == 0
+    index = json.loads((tmp_path / "handout" / "figures.json").read_text(encoding="utf-8"))
+    assert all((tmp_path / "handout" / e["file"]).exists() for per in index.values() for e in per.values())
