@@ -55,7 +55,7 @@ def question(q: Question, lang: str, mlang: bool = False) -> ET.Element:
         _sub(el, "answernumbering", "abc")
         for name in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
             _text(el, name, "")
-        for c, frac in zip(q.choices, moodle_percents(q)):
+        for c, frac in zip(q.choices, moodle_percents(q), strict=True):
             _answer(el, frac, t(c.text), t(c.why))
     elif q.type == "true-false":
         for value in (True, False):
