@@ -80,16 +80,33 @@ def default_root() -> Path:
 
 
 def quizzes(root: str | Path | None = None, only: str | None = None) -> list[Quiz]:
-    """The quizzes of the bank under an exercises folder (all, or the one named `only`)."""
+    """The quizzes of the bank under an exercises folder: the one named `only`, or all of them
+    plus a last pseudo-quiz 'bank' holding the items no quiz uses (so the whole bank exports)."""
     from ..graded import bank as graded_bank
 
     bank, problems = graded_bank.load(Path(root) if root else default_root())
     if problems:
         raise BankError("\n".join(str(p) for p in problems))
     chosen = [bank.quiz(only)] if only else bank.quizzes
-    return [Quiz(q["id"], q["title"], tuple(
+    out = [Quiz(q["id"], q["title"], tuple(
         Slot(n, s.get("pool"), tuple(question(i) for i in bank.candidates(s)))
         for n, s in enumerate(q["questions"], 1))) for q in chosen]
+    if not only:
+        used = {q.id for quiz in out for q in quiz.questions}
+        rest = [question(i) for iid, i in sorted(bank.items.items()) if iid not in used]
+        if rest:
+            from .strings import name
+
+            out.append(Quiz("bank", name("unused"), tuple(
+                Slot(n, None, (q,)) for n, q in enumerate(rest, 1))))
+    return out
+
+
+def quiz_ids(root: str | Path | None = None) -> list[str]:
+    from ..graded import bank as graded_bank
+
+    bank, _ = graded_bank.load(Path(root) if root else default_root())
+    return [q["id"] for q in bank.quizzes]
 
 
 def question(item: dict) -> Question:
