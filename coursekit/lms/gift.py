@@ -52,6 +52,7 @@ def question(q: Question, lang: str, mlang: bool = False) -> str:
         return head + " {\n" + "\n".join(f"\t={escape(a)}#{t(q.why)}" for a in q.accepted) + "\n}"
     if q.type == "matching":
         right = {r.id: r for r in q.right}
-        body = [f"\t={t(p.text)} -> {t(right[p.match].text)}" for p in q.left]
+        # right-hand answers are plain text in Moodle (a menu), as in the Moodle XML export
+        body = [f"\t={t(p.text)} -> {escape(plain(right[p.match].text, lang))}" for p in q.left]
         return head + " {\n" + "\n".join(body) + "\n}"
     return head + " {}"
