@@ -66,7 +66,6 @@ def ident(quiz: Quiz, lang: str) -> str:
 
 
 def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
-    ET.register_namespace("", CP)
     el = ET.Element(f"{{{CP}}}manifest", identifier=f"coursekit_manifest_{lang}")
     md = ET.SubElement(el, f"{{{CP}}}metadata")
     ET.SubElement(md, f"{{{CP}}}schema").text = "IMS Content"
@@ -86,7 +85,6 @@ def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
 
 
 def meta(quiz: Quiz, lang: str) -> ET.Element:
-    ET.register_namespace("", META)
     el = ET.Element(f"{{{META}}}quiz", identifier=ident(quiz, lang))
     total = sum(s.questions[0].points for s in quiz.slots)
     for tag, value in (("title", plain(quiz.title, lang)), ("description", ""),
@@ -99,7 +97,6 @@ def meta(quiz: Quiz, lang: str) -> ET.Element:
 
 
 def assessment(quiz: Quiz, lang: str) -> ET.Element:
-    ET.register_namespace("", QTI)
     root = ET.Element(f"{{{QTI}}}questestinterop")
     a = _q(root, "assessment", ident=ident(quiz, lang), title=plain(quiz.title, lang))
     _fields(_q(a, "qtimetadata"), [("cc_maxattempts", "1")])
@@ -224,5 +221,8 @@ def _q(parent, tag: str, **attrs) -> ET.Element:
 
 
 def _bytes(el: ET.Element) -> bytes:
+    """Serialised with the root's namespace as the default one. ElementTree keeps prefixes in a
+    global registry, so set it right here, not when the tree is built."""
     ET.indent(el)
+    ET.register_namespace("", el.tag[1:].split("}")[0])
     return ET.tostring(el, encoding="UTF-8", xml_declaration=True) + b"\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import strings
 from .source import Question, Quiz
-from .text import html, paragraphs, plain, points
+from .text import general_feedback, html, paragraphs, plain, points
 from .weights import moodle_percents
 
 SPECIAL = "\\~=#{}:"
@@ -54,5 +54,6 @@ def question(q: Question, lang: str, mlang: bool = False) -> str:
         right = {r.id: r for r in q.right}
         # right-hand answers are plain text in Moodle (a menu), as in the Moodle XML export
         body = [f"\t={t(p.text)} -> {escape(plain(right[p.match].text, lang))}" for p in q.left]
-        return head + " {\n" + "\n".join(body) + "\n}"
+        why = general_feedback(q, lang, mlang)
+        return head + " {\n" + "\n".join(body) + (f"\n\t####{escape(why)}" if why else "") + "\n}"
     return head + " {}"

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from . import strings
 from .source import Question, Quiz
-from .text import html, paragraphs, plain, points
+from .text import general_feedback, html, paragraphs, plain, points
 from .weights import moodle_percents
 
 COURSE = "coursekit"
@@ -43,7 +43,7 @@ def question(q: Question, lang: str, mlang: bool = False) -> ET.Element:
     _text(el, "name", q.id, fmt=None)
     stem = html(q.stem, lang, mlang)
     _text(el, "questiontext", paragraphs(stem, html(q.guidance, lang, mlang)))
-    _text(el, "generalfeedback", html(q.why, lang, mlang) if q.type in ("true-false", "short") else "")
+    _text(el, "generalfeedback", general_feedback(q, lang, mlang))
     _sub(el, "defaultgrade", points(q.points))
     _sub(el, "penalty", "0")
     _sub(el, "hidden", "0")

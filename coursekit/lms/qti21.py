@@ -23,7 +23,6 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_XSD = "http://www.imsglobal.org/xsd/imsqti_v2p1.xsd"
 CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-ET.register_namespace("", NS)
 ET.register_namespace("xsi", XSI)
 
 
@@ -181,7 +180,6 @@ def test(quiz: Quiz, lang: str) -> ET.Element:
 
 
 def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
-    ET.register_namespace("", CP)
     el = ET.Element(f"{{{CP}}}manifest", {
         "identifier": f"coursekit-{lang}", f"{{{XSI}}}schemaLocation": f"{CP} {CP_XSD}"})
     meta = ET.SubElement(el, f"{{{CP}}}metadata")
@@ -200,12 +198,14 @@ def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
         r = ET.SubElement(res, f"{{{CP}}}resource", identifier=f"item-{iid}",
                           type="imsqti_item_xmlv2p1", href=f"items/{iid}.xml")
         ET.SubElement(r, f"{{{CP}}}file", href=f"items/{iid}.xml")
-    ET.register_namespace("", NS)
     return el
 
 
 def _bytes(el: ET.Element) -> bytes:
+    """Serialised with the root's namespace as the default one. ElementTree keeps prefixes in a
+    global registry, so set it right here, not when the tree is built."""
     ET.indent(el)
+    ET.register_namespace("", el.tag[1:].split("}")[0])
     return ET.tostring(el, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 

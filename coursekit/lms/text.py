@@ -44,3 +44,13 @@ def paragraphs(*fragments: str) -> str:
 
 def points(value: float) -> str:
     return f"{value:g}"
+
+
+def general_feedback(q, lang: str, mlang: bool = False) -> str:
+    """The rationale shown after the attempt: true/false and short answer have one, matching
+    one per pair (Moodle has no per-pair feedback)."""
+    if q.type == "matching":
+        rows = "".join(f"<li>{html(p.text, lang, mlang)}: {html(p.why, lang, mlang)}</li>"
+                       for p in q.left if p.why)
+        return f"<ul>{rows}</ul>" if rows else ""
+    return html(q.why, lang, mlang) if q.type in ("true-false", "short") else ""

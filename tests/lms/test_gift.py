@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coursekit.lms import gift
-from coursekit.lms.text import html, paragraphs, plain
+from coursekit.lms.text import general_feedback, html, paragraphs, plain
 from coursekit.lms.weights import percents
 
 GIFT_TYPES = {"single": "MC", "multiple": "MC", "true-false": "TF", "short": "Short",
@@ -44,6 +44,7 @@ def test_round_trip_over_the_whole_bank(parsed, questions):
             right = {r.id: r for r in q.right}
             assert [(m["subquestion"]["text"], m["subanswer"]) for m in p["matchPairs"]] == [
                 (html(x.text, "both"), plain(right[x.match].text, "both")) for x in q.left]
+            assert p["globalFeedback"]["text"] == general_feedback(q, "both")
 
 
 def test_categories_for_quizzes_and_pools(parsed, quizzes):

@@ -78,6 +78,8 @@ def test_moodle_import_rules(exported, questions):
             subs = found[q.id].findall("subquestion")
             assert len([s for s in subs if s.findtext("text")]) == len(q.left)
             assert len(subs) == len(q.right) or len(subs) == len(q.left)
+            feedback = found[q.id].findtext("generalfeedback/text")
+            assert all(html(p.why, "both") in feedback for p in q.left if p.why), q.id
         if q.type == "essay":
             info = found[q.id].findtext("graderinfo/text")
             assert all(html(c.text, "both") in info for c in q.scheme), q.id
