@@ -67,6 +67,7 @@ def ident(quiz: Quiz, lang: str) -> str:
 
 def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
     el = ET.Element(f"{{{CP}}}manifest", identifier=f"coursekit_manifest_{lang}")
+    el.append(ET.Comment(" " + strings.say("keys-inside", "both") + " "))
     md = ET.SubElement(el, f"{{{CP}}}metadata")
     ET.SubElement(md, f"{{{CP}}}schema").text = "IMS Content"
     ET.SubElement(md, f"{{{CP}}}schemaversion").text = "1.1.3"

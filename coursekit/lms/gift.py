@@ -20,7 +20,7 @@ def escape(text: str) -> str:
 
 
 def export(quizzes: list[Quiz], lang: str = "both", mlang: bool = False) -> str:
-    lines = [f"// {strings.say('keys-inside', 'en')}", ""]
+    lines = [f"// {line}" for line in strings.say("keys-inside", "both").splitlines()] + [""]
     for quiz in quizzes:
         top = f"$course$/top/coursekit/{quiz.id}"
         lines += [f"$CATEGORY: {top}", ""]

@@ -20,7 +20,7 @@ COURSE = "coursekit"
 
 def export(quizzes: list[Quiz], lang: str = "both", mlang: bool = False) -> bytes:
     root = ET.Element("quiz")
-    root.append(ET.Comment(" " + strings.say("keys-inside", "en") + " "))
+    root.append(ET.Comment(" " + strings.say("keys-inside", "both") + " "))
     for quiz in quizzes:
         top = f"$course$/top/{COURSE}/{quiz.id}"
         _category(root, top, html(quiz.title, lang, mlang))

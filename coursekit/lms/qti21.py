@@ -182,6 +182,7 @@ def test(quiz: Quiz, lang: str) -> ET.Element:
 def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
     el = ET.Element(f"{{{CP}}}manifest", {
         "identifier": f"coursekit-{lang}", f"{{{XSI}}}schemaLocation": f"{CP} {CP_XSD}"})
+    el.append(ET.Comment(" " + strings.say("keys-inside", "both") + " "))
     meta = ET.SubElement(el, f"{{{CP}}}metadata")
     ET.SubElement(meta, f"{{{CP}}}schema").text = "QTIv2.1 Package"
     ET.SubElement(meta, f"{{{CP}}}schemaversion").text = "1.0.0"

@@ -92,3 +92,18 @@ def test_pools_select_one_item(package, quizzes):
             assert section.find("q:selection", NS).get("select") == "1"
         refs = [r.get("identifier") for r in root.iter(f"{{{qti21.NS}}}assessmentItemRef")]
         assert refs == [q.id for q in quiz.questions]
+
+
+def test_the_schema_check_is_real(package, tmp_path):
+    """A broken item (no identifier, an unknown element) fails the same validation."""
+    _, folder = package
+    item = etree.parse(str(next((folder / "items").glob("*.xml"))))
+    root = item.getroot()
+    del root.attrib["identifier"]
+    etree.SubElement(root, f"{{{qti21.NS}}}notQti")
+    broken = tmp_path / "broken.xml"
+    item.write(str(broken))
+    schema = XSD / "qtiv2p1" / "imsqti_v2p1.xsd"
+    run = subprocess.run([xmllint(), "--noout", "--nonet", "--schema", str(schema), str(broken)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and "identifier" in run.stderr
