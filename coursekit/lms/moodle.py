@@ -90,9 +90,18 @@ def question(q: Question, lang: str, mlang: bool = False) -> ET.Element:
 
 def grader_info(q: Question, lang: str, mlang: bool = False) -> str:
     """The mark scheme and the model answer, as HTML for Moodle's graderinfo."""
-    items = "".join(f"<li>{points(c.points)}: {html(c.text, lang, mlang)}</li>" for c in q.scheme)
+    items = "".join(f"<li>{points(c.points)}: {html(c.text, lang, mlang)}{_criterion(c, lang, mlang)}</li>"
+                    for c in q.scheme)
     return (paragraphs(html(strings.name("scheme"), lang, mlang)) + f"<ol>{items}</ol>"
             + paragraphs(html(strings.name("model"), lang, mlang), html(q.model, lang, mlang)))
+
+
+def _criterion(c, lang: str, mlang: bool) -> str:
+    """A criterion's expected content and its levels (0, 1, 2, ...), when the bank has them."""
+    out = paragraphs(html(c.expect, lang, mlang)) if c.expect else ""
+    if c.levels:
+        out += "<ol start=\"0\">" + "".join(f"<li>{html(x, lang, mlang)}</li>" for x in c.levels) + "</ol>"
+    return out
 
 
 def _pool_name(pool: str) -> dict:

@@ -108,7 +108,12 @@ def item(q: Question, lang: str) -> ET.Element:
         _p(rubric, t(strings.name("scheme")))
         ol = _q(rubric, "ol")
         for c in q.scheme:
-            _q(ol, "li").text = f"{points(c.points)}: {t(c.text)}"
+            li = _q(ol, "li")
+            li.text = f"{points(c.points)}: {t(c.text)}" + (f" {t(c.expect)}" if c.expect else "")
+            if c.levels:
+                levels = _q(li, "ol")
+                for level in c.levels:
+                    _q(levels, "li").text = t(level)
         _p(rubric, t(strings.name("model")))
         _p(rubric, t(q.model))
     if entries:

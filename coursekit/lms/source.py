@@ -33,6 +33,8 @@ class Pair:
 class Criterion:
     points: float
     text: Text
+    expect: Text | None = None  # what earns the top level (instructor-only)
+    levels: tuple[Text, ...] = ()  # what earns 0, 1, 2, ... points
 
 
 @dataclass(frozen=True)
@@ -124,5 +126,6 @@ def question(item: dict) -> Question:
         return Question(**common, left=tuple(Pair(e["id"], e["text"], e["match"], e.get("why"))
                                              for e in item["left"]),
                         right=tuple(Choice(e["id"], e["text"]) for e in item["right"]))
-    return Question(**common, guidance=item.get("guidance"), model=item.get("model"),
-                    scheme=tuple(Criterion(float(c["points"]), c["text"]) for c in item.get("scheme", ())))
+    scheme = tuple(Criterion(float(c["points"]), c["text"], c.get("expect"), tuple(c.get("levels", ())))
+                   for c in item.get("scheme", ()))
+    return Question(**common, guidance=item.get("guidance"), model=item.get("model"), scheme=scheme)

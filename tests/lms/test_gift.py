@@ -43,7 +43,8 @@ def test_round_trip_over_the_whole_bank(parsed, questions):
         if q.type == "matching":
             right = {r.id: r for r in q.right}
             assert [(m["subquestion"]["text"], m["subanswer"]) for m in p["matchPairs"]] == [
-                (html(x.text, "both"), plain(right[x.match].text, "both")) for x in q.left]
+                (html(x.text, "both"), plain(right[x.match].text, "both")) for x in q.left] + [
+                ("", plain(r.text, "both")) for r in q.right if all(x.match != r.id for x in q.left)]
             assert p["globalFeedback"]["text"] == general_feedback(q, "both")
 
 

@@ -77,7 +77,8 @@ def test_moodle_import_rules(exported, questions):
         if q.type == "matching":
             subs = found[q.id].findall("subquestion")
             assert len([s for s in subs if s.findtext("text")]) == len(q.left)
-            assert len(subs) == len(q.right) or len(subs) == len(q.left)
+            unmatched = [r for r in q.right if all(p.match != r.id for p in q.left)]
+            assert len(subs) == len(q.left) + len(unmatched)  # distractors: empty subquestions
             feedback = found[q.id].findtext("generalfeedback/text")
             assert all(html(p.why, "both") in feedback for p in q.left if p.why), q.id
         if q.type == "essay":

@@ -121,7 +121,8 @@ def test_gift_scores_as_the_course(questions, quizzes, gift_parse):
             got = q.points if r and r.lower() in texts else 0.0
         else:
             right = {e.id: plain(e.text, "both") for e in q.right}
-            pairs = [(m["subquestion"]["text"], m["subanswer"]) for m in p["matchPairs"]]
+            pairs = [(m["subquestion"]["text"], m["subanswer"]) for m in p["matchPairs"]
+                     if m["subquestion"]["text"]]  # an empty one is a distractor
             ok = sum(1 for (_, a), lp in zip(pairs, q.left, strict=True)
                      if lp.id in r and right[r[lp.id]] == a)
             got = ok / len(pairs) * q.points
