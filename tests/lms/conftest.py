@@ -6,6 +6,7 @@ installs it too); xmllint comes from Debian's libxml2-utils.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
 import shutil
@@ -44,11 +45,14 @@ def xmllint() -> str:
 def gift_parse():
     """parse(text) -> gift-pegjs's questions (list of dicts); raises ValueError on a syntax error."""
     module = NPM / "node_modules" / "gift-pegjs"
-    if not module.is_dir():
-        npm = shutil.which("npm")
-        assert npm, "npm is missing: apt-get install npm (.ci/run does)"
-        subprocess.run([npm, "install", "--prefix", str(NPM), "--no-audit", "--no-fund", GIFT_PEGJS],
-                       check=True, capture_output=True, timeout=300)
+    NPM.mkdir(parents=True, exist_ok=True)
+    with open(NPM / ".lock", "w") as lock:  # pytest-xdist workers install it once
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (module / "package.json").is_file():
+            npm = shutil.which("npm")
+            assert npm, "npm is missing: apt-get install npm (.ci/run does)"
+            subprocess.run([npm, "install", "--prefix", str(NPM), "--no-audit", "--no-fund", GIFT_PEGJS],
+                           check=True, capture_output=True, timeout=300)
     script = ("const {parse} = require(process.argv[1]); let s = '';"
               "process.stdin.on('data', d => s += d).on('end', () => {"
               "try { process.stdout.write(JSON.stringify(parse(s))); }"

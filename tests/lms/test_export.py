@@ -74,3 +74,21 @@ def test_whole_bank_exports_in_under_5_seconds():
     took = time.perf_counter() - start
     print(f"whole bank, four formats: {took:.2f} s")
     assert took < 5
+
+
+def test_cannot_express_is_reported_naming_the_item(monkeypatch, capsys):
+    """The bank's option limits keep every weight expressible today; the message is still tested."""
+    import argparse
+
+    from coursekit.lms import cli
+    from coursekit.lms.weights import CannotExpress
+
+    def refuse(*args, **kwargs):
+        raise CannotExpress("m1-x1-01", "Moodle", -100 / 11)
+
+    monkeypatch.setattr(export, "write", refuse)
+    args = argparse.Namespace(root=str(EXERCISES), output="x", quiz=None, lang="both", mlang=False,
+                              format="moodle")
+    assert cli._export(args) == 1
+    err = capsys.readouterr().err
+    assert "m1-x1-01" in err and "-9.09091" in err and "Soal" in err and "Item" in err
