@@ -92,3 +92,9 @@ def test_cannot_express_is_reported_naming_the_item(monkeypatch, capsys):
     assert cli._export(args) == 1
     err = capsys.readouterr().err
     assert "m1-x1-01" in err and "-9.09091" in err and "Soal" in err and "Item" in err
+
+
+def test_cli_formats_are_the_exporters():
+    from coursekit.lms import cli
+
+    assert cli.FORMATS == export.FORMATS
