@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import strings
+from .text import plain
 
 # The column that holds the NIM in each LMS's own export, and the columns of each import file.
 ROSTER_NIM = {"moodle": "ID number", "canvas": "SIS User ID", "csv": "NIM"}
@@ -58,7 +59,7 @@ def read_roster(path: str | Path, fmt: str) -> list[dict]:
 def table(fmt: str, names: list[str], maxima: dict, students: list[Student],
           roster: list[dict] | None = None) -> tuple[list[list[str]], list[str], list[str]]:
     """(rows with header, NIMs not on the roster, roster NIMs without grades)."""
-    total = strings.name("total")["en"]
+    total = plain(strings.name("total"), "both")
     by_nim = {s.nim: s for s in students}
     on_roster = {r[ROSTER_NIM[fmt]].strip(): r for r in roster} if roster is not None else {}
     order = list(on_roster) + [s.nim for s in students if s.nim not in on_roster] if roster is not None \
@@ -89,7 +90,7 @@ def table(fmt: str, names: list[str], maxima: dict, students: list[Student],
             full = s.name if s else " ".join(filter(None, (r.get("First name"), r.get("Last name"))))
             rows.append([nim, full, (s.email if s else r.get("Email address", "")), *marks(nim)])
     else:
-        rows = [["NIM", "Nama / Name", "Email", *names, total]]
+        rows = [[*(plain(strings.name(k), "both") for k in ("nim", "student-name", "email")), *names, total]]
         for nim in order:
             s = by_nim.get(nim)
             rows.append([nim, s.name if s else "", s.email if s else "", *marks(nim)])

@@ -15,7 +15,7 @@ def plain(text: dict | str | None, lang: str) -> str:
     if isinstance(text, str):
         return text
     if lang == "both":
-        return " / ".join(text[x] for x in LANGS)
+        return " / ".join(dict.fromkeys(text[x] for x in LANGS))  # one when both are the same
     return text[lang]
 
 

@@ -59,7 +59,7 @@ def test_csv_has_every_student_and_per_quiz_columns(course):
     run = _run(course, "--format", "csv", "-o", "out.csv")
     assert run.returncode == 0, run.stderr
     rows = _rows(course / "out.csv")
-    assert rows[0] == ["NIM", "Nama / Name", "Email", "kuis-1", "kuis-2", "Total"]
+    assert rows[0] == ["NIM / Student ID (NIM)", "Nama / Name", "Email", "kuis-1", "kuis-2", "Total"]
     assert rows[1:] == [["1001", "Ayu Lestari", "ayu@example.ac.id", "3.5", "4", "7.5"],
                         ["1002", "Budi Santoso", "", "1", "", "1"],
                         ["1003", "Citra", "", "", "", "0"]]
