@@ -68,12 +68,14 @@ def test_committed_examples_are_fresh():
 
 def test_whole_bank_exports_in_under_5_seconds():
     start = time.perf_counter()
-    quizzes = source.quizzes(EXERCISES)
+    quizzes = source.quizzes(EXERCISES)  # baseline: reading and checking the bank
+    loaded = time.perf_counter()
     for fmt in export.FORMATS:
         export.outputs(fmt, quizzes, "both")
-    took = time.perf_counter() - start
-    print(f"whole bank, four formats: {took:.2f} s")
-    assert took < 5
+    done = time.perf_counter()
+    print(f"whole bank, four formats: {done - start:.2f} s; exporting = "
+          f"{(done - loaded) / (loaded - start):.2f} x loading the bank")
+    assert done - start < 5
 
 
 def test_cannot_express_is_reported_naming_the_item(monkeypatch, capsys):
