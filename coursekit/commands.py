@@ -10,7 +10,8 @@ PARTS: list[str] = [
     "coursekit.selfcheck.cli",
     "coursekit.graded.cli",
     "coursekit.grading.cli",
-    "coursekit.lite.cli",
+    "coursekit.lms.cli",  # issue 12: coursekit export, export-grades
+    "coursekit.lite.cli",  # issue 14: coursekit lite build
 ]
 
 

@@ -144,3 +144,22 @@ def _pairs(raw):
     else:
         return "invalid"
     return {normalise(a).replace(" ", ""): normalise(b).replace(" ", "") for a, b in items}
+
+
+# --- Per-option weights of a multiple-select item (the course's rule; LMS exports use these) ---
+
+def option_weights(correct: list[bool] | tuple[bool, ...]) -> list[float]:
+    """Weight of ticking each option: +1/k for a right one, -1/(n-k) for a wrong one.
+
+    k right options of n. The score is the sum of the ticked weights, floored at 0 and at most 1
+    (see score_ticked): tick-all scores 0, tick-none is blank. This is Moodle's multichoice rule.
+    """
+    k = sum(1 for c in correct if c)
+    n = len(correct)
+    return [1 / k if c else -1 / (n - k) for c in correct]
+
+
+def score_ticked(correct: list[bool] | tuple[bool, ...], ticked) -> float:
+    """Share (0..1) earned by ticking the options at the given indexes, by option_weights."""
+    weights = option_weights(correct)
+    return min(1.0, max(0.0, sum(weights[i] for i in set(ticked))))
