@@ -67,7 +67,8 @@ def refresh(course: Path, folder: Path) -> list[Change]:
                 shutil.copyfile(src, beside)
                 changes.append(Change("beside", rel, f"{lang}/{beside.name}"))
             manifest[rel] = new
-    old_progress, progress = course / "notebooks" / "coursekit-progress.json", folder / "coursekit-progress.json"
+    old_progress = course / "notebooks" / "coursekit-progress.json"
+    progress = folder / "coursekit-progress.json"
     if old_progress.is_file() and not progress.exists():  # progress kept before students had a copy
         shutil.copyfile(old_progress, progress)
     manifest_file.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
