@@ -8,7 +8,6 @@ import pytest
 import coursekit as ck
 from coursekit import progress_store
 from coursekit.api import content
-from coursekit.widgets.layout import finish
 
 LANGS = ["id", "en"]
 
@@ -62,8 +61,10 @@ def _texts():
     for lang in LANGS:
         for kind, fn in (("concept", ck.concept), ("framework", ck.framework), ("case", ck.case),
                          ("comparison", ck.compare), ("module", ck.module), ("source", ck.source)):
-            out += [(f"{kind}:{it['slug']}:{lang}", str(fn(it["slug"], lang=lang))) for it in content().all(kind)]
-        out += [(f"glossary:{lang}", str(ck.glossary(lang))), (f"search:{lang}", str(ck.search("jaringan", lang)))]
+            out += [(f"{kind}:{it['slug']}:{lang}", str(fn(it["slug"], lang=lang)))
+                    for it in content().all(kind)]
+        out += [(f"glossary:{lang}", str(ck.glossary(lang))),
+                (f"search:{lang}", str(ck.search("jaringan", lang)))]
         for x in (ck.explore_cases(lang), ck.classify(lang=lang), ck.map_5c(lang=lang),
                   ck.explore_comparisons(lang=lang), ck.quiz("m4", lang=lang), ck.progress(lang)):
             out.append((f"{type(x).__name__}:{lang}", str(x)))
