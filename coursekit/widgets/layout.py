@@ -1,6 +1,6 @@
 """Finish a built widget tree so nothing is cut off and form fields line up.
 
-Buttons take the width of their text; every labelled field (dropdown, list, toggle buttons)
+Buttons take the width of their text; rows wrap rather than squeeze their fields; every labelled field (dropdown, list, toggle buttons)
 in one box gets the same label width, so the fields start at one line; the course's widget
 CSS (templates/_style.css) travels in a hidden HTML widget and lets long labels wrap.
 """
@@ -29,6 +29,8 @@ def finish(root):
         todo.extend(kids)
         if isinstance(box, w.Button) and not box.layout.width:
             box.layout.width = "auto"
+        if isinstance(box, w.HBox) and not box.layout.flex_flow:
+            box.layout.flex_flow = "row wrap"  # a row that does not fit wraps instead of squeezing
         labelled = [k for k in kids if type(k).__name__ in LABELLED and k.description]
         if len(labelled) > 1:
             width = min(max(len(k.description) for k in labelled), MAX_LABEL) * 0.62 + 1
