@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers
     if args.lecturer:
         os.chdir(course / "exercises")  # formgrader reads nbgrader_config.py from here
-        cmd = ["--ServerApp.root_dir=" + str(course), "--ServerApp.default_url=/formgrader"]
+        cmd = ["--ServerApp.root_dir=" + str(course), "--LabApp.default_url=/formgrader"]
         env = dict(os.environ)
         _say("open.lecturer", args.lang)
     else:

@@ -1,8 +1,9 @@
 """Finish a built widget tree so nothing is cut off and form fields line up.
 
-Buttons take the width of their text; rows wrap rather than squeeze their fields; every labelled field (dropdown, list, toggle buttons)
-in one box gets the same label width, so the fields start at one line; the course's widget
-CSS (templates/_style.css) travels in a hidden HTML widget and lets long labels wrap.
+Buttons take the width of their text; rows wrap rather than squeeze their fields; every
+labelled field (dropdown, list, toggle buttons) in one box gets the same label width, so the
+fields start at one line; the course's widget CSS (templates/_style.css) travels in a hidden
+HTML widget and lets long labels wrap.
 """
 
 from __future__ import annotations

@@ -73,6 +73,7 @@ def start_course(tmp_path: Path, *args: str):
            "COURSEKIT_STUDENT_DIR": str(tmp_path / "my-course")}
     env.pop("COURSEKIT_PROGRESS", None)  # the open command sets it beside the student's copy
     env.pop("JUPYTER_CONFIG_PATH", None)
+    tmp_path.mkdir(parents=True, exist_ok=True)
     log_path = tmp_path / "lab.log"
     log = open(log_path, "w")  # noqa: SIM115 (closed by stop_course)
     proc = subprocess.Popen(

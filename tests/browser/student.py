@@ -65,7 +65,8 @@ def no_errors(page) -> None:
     assert errors.count() == 0, errors.first.inner_text()
 
 
-TABLES_JS = """(root) => [...root.querySelectorAll('.jp-OutputArea-output table')].filter(t => t.offsetParent).map(t => {
+TABLES_JS = """(root) => [...root.querySelectorAll('.jp-OutputArea-output table')]
+  .filter(t => t.offsetParent).map(t => {
     const cells = [...t.querySelectorAll('td, th')];
     const first = t.querySelector('tbody tr');
     const cols = first ? [...first.children].map(c => c.getBoundingClientRect().width) : [];
@@ -98,6 +99,10 @@ CLIPPED_JS = """(root) => {
   for (const el of root.querySelectorAll(sel)) {
     if (!el.offsetParent) continue;
     if (el.scrollWidth > el.clientWidth + 1) out.push([el.className, el.innerText.trim().slice(0, 60)]);
+    // text running out of its widget's box (over the next widget) is cut off for the reader too
+    const box = el.closest('.jupyter-widgets:not(.widget-box)') || el.parentElement;
+    if (el.getBoundingClientRect().bottom > box.getBoundingClientRect().bottom + 1)
+      out.push(['overflows its widget', el.innerText.trim().slice(0, 60)]);
   }
   for (const s of root.querySelectorAll('.jupyter-widgets select')) {
     if (!s.offsetParent) continue;
