@@ -123,6 +123,17 @@ def check_not_clipped(page, where: str = VISIBLE) -> None:
     assert page.eval_on_selector(where, CLIPPED_JS) == []
 
 
+def check_keyboard_reachable(page, where: str = VISIBLE) -> None:
+    """Every control in coursekit's widgets is in the tab order, enabled, and has a name."""
+    bad = page.eval_on_selector(where, """(root) => [...root.querySelectorAll(
+        '.jupyter-widgets button, .jupyter-widgets input, .jupyter-widgets select')]
+      .filter(e => e.offsetParent)
+      .filter(e => e.tabIndex < 0 || e.disabled || !(e.innerText || e.labels?.[0]?.innerText ||
+                   e.getAttribute('aria-label') || e.title || e.closest('label')?.innerText || '').trim())
+      .map(e => e.outerHTML.slice(0, 120))""")
+    assert bad == []
+
+
 def check_figures_full_size(page) -> int:
     sizes = page.eval_on_selector_all(
         f"{VISIBLE} figure.ck-figure img",

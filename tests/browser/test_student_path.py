@@ -26,6 +26,7 @@ from .student import (
     axe_violations,
     cell,
     check_figures_full_size,
+    check_keyboard_reachable,
     check_not_clipped,
     check_tables,
     lesson_with,
@@ -129,24 +130,32 @@ def test_student_path_in_both_languages(lab, page, capsys):
     times["key to feedback"] = time.perf_counter() - start
     shots(page, "quiz-right")
 
-    # 4. Case explorer: a filter narrows the list.
+    # 4. Case explorer, by keyboard: a filter narrows the list; the filters line up.
     explorer = cell(page, "ck.explore_cases()")
     explorer.scroll_into_view_if_needed()
+    lefts = {round(x) for x in explorer.locator("[class*=ck-case-filter] select").evaluate_all(
+        "ss => ss.map(s => s.getBoundingClientRect().left)")}
+    assert len(lefts) == 1, lefts  # every filter's dropdown starts at the same place
     listing = explorer.locator(".ck-case-list select")
     shown = listing.locator("option").count()
-    explorer.locator(".ck-case-filter-single-multiple-issue select").select_option(index=1)
+    explorer.locator(".ck-case-filter-single-multiple-issue select").focus()
+    page.keyboard.press("ArrowDown")
     page.wait_for_function("([s, n]) => s.options.length !== n", arg=[listing.element_handle(), shown])
     assert 0 < listing.locator("option").count() < shown
-    listing.select_option(index=0)
+    listing.focus()
+    page.keyboard.press("ArrowDown")
     expect(explorer.locator(".ck-case-detail h3")).to_be_visible()
     shots(page, "case-filter")
 
-    # 5. Classifier: place the scenario on every axis, check, show the answer.
+    # 5. Classifier, by keyboard: place the scenario on every axis, check, show the answer.
     classifier = cell(page, "ck.classify(")
     classifier.scroll_into_view_if_needed()
     for group in classifier.locator(".widget-toggle-buttons").all():
-        group.locator("button").first.click()
-    classifier.locator("button", has_text=WORDS["id"]["check"]).first.click()
+        group.locator("button").first.focus()
+        page.keyboard.press("Space")
+        expect(group.locator("button.mod-active")).to_have_count(1)
+    classifier.locator("button", has_text=WORDS["id"]["check"]).first.focus()
+    page.keyboard.press("Enter")
     expect(classifier.locator(".widget-html-content", has_text="✔").or_(
         classifier.locator(".widget-html-content", has_text="✘")).first).to_be_visible()
     classifier.locator("button", has_text=WORDS["id"]["reveal"]).first.click()
@@ -160,6 +169,7 @@ def test_student_path_in_both_languages(lab, page, capsys):
     mapper.locator("button", has_text=WORDS["id"]["check"]).first.click()
     expect(mapper.locator(".widget-html-content [role=status]").first).to_be_visible()
     shots(page, "fivec")
+    check_keyboard_reachable(page)
     check_not_clipped(page)
     check_tables(page)
     assert axe_violations(page, OUTPUTS) == []
