@@ -65,6 +65,18 @@ def no_errors(page) -> None:
     assert errors.count() == 0, errors.first.inner_text()
 
 
+def each_output(page, js: str) -> list:
+    """Run js(output) on every output of the notebook in view, each scrolled into view first
+    (JupyterLab skips laying out cells out of view, so their sizes would read as 0)."""
+    outputs = page.locator(f"{VISIBLE} .jp-OutputArea-output")
+    found = []
+    for i in range(outputs.count()):
+        out = outputs.nth(i)
+        out.scroll_into_view_if_needed()
+        found += out.evaluate(js)
+    return found
+
+
 TABLES_JS = """(root) => [...root.querySelectorAll('.jp-OutputArea-output table')]
   .filter(t => t.offsetParent).map(t => {
     const cells = [...t.querySelectorAll('td, th')];
@@ -73,16 +85,16 @@ TABLES_JS = """(root) => [...root.querySelectorAll('.jp-OutputArea-output table'
     return {layout: getComputedStyle(t).tableLayout,
             aligns: [...new Set(cells.map(c => getComputedStyle(c).textAlign))],
             cols, width: t.getBoundingClientRect().width,
-            heads: [...t.querySelectorAll('thead th')].map(h => h.innerText.trim()),
+            heads: [...t.querySelectorAll('thead th')].map(h => h.textContent.trim()),
             where: (t.closest('[class*=ck]') || t.parentElement).className,
-            text: t.innerText.slice(0, 80)};
+            text: t.textContent.slice(0, 80)};
 })"""
 
 
-def check_tables(page, where: str = VISIBLE) -> int:
+def check_tables(page) -> int:
     """Every coursekit table: left-aligned text, columns sized to content (no fixed layout; a
     short first column such as '#' takes no more than a fifth of the width)."""
-    tables = page.eval_on_selector(where, TABLES_JS)
+    tables = each_output(page, TABLES_JS)
     for t in tables:
         assert t["layout"] == "auto", t
         assert set(t["aligns"]) <= {"left", "start"}, t
@@ -98,6 +110,9 @@ CLIPPED_JS = """(root) => {
               '.widget-checkbox label, .widget-html-content';
   for (const el of root.querySelectorAll(sel)) {
     if (!el.offsetParent) continue;
+    const cs = getComputedStyle(el);  // single-spaced text: no line taller than 1.6 times its font
+    if (el.matches('.widget-html-content') && parseFloat(cs.lineHeight) > 1.6 * parseFloat(cs.fontSize))
+      out.push(['double-spaced', el.innerText.trim().slice(0, 60)]);
     if (el.scrollWidth > el.clientWidth + 1) out.push([el.className, el.innerText.trim().slice(0, 60)]);
     // text running out of its widget's box (over the next widget) is cut off for the reader too
     const box = el.closest('.jupyter-widgets:not(.widget-box)') || el.parentElement;
@@ -118,9 +133,9 @@ CLIPPED_JS = """(root) => {
 }"""
 
 
-def check_not_clipped(page, where: str = VISIBLE) -> None:
+def check_not_clipped(page) -> None:
     """No widget label, button, option or HTML text is cut off (scrollWidth <= clientWidth)."""
-    assert page.eval_on_selector(where, CLIPPED_JS) == []
+    assert each_output(page, CLIPPED_JS) == []
 
 
 def check_keyboard_reachable(page, where: str = VISIBLE) -> None:

@@ -21,6 +21,7 @@ from coursekit.lessons.build import stale
 
 from .conftest import ROOT
 from .student import (
+    TABLES_JS,
     VISIBLE,
     Shots,
     axe_violations,
@@ -29,6 +30,7 @@ from .student import (
     check_keyboard_reachable,
     check_not_clipped,
     check_tables,
+    each_output,
     lesson_with,
     no_errors,
     printed_start_url,
@@ -213,6 +215,21 @@ def test_student_path_in_both_languages(lab, page, capsys):
     shots(page, "reopened")
     expect(page.locator(".jp-Notification-Toast, .Toastify__toast", has_text="news")).to_have_count(0)
     assert figures >= 1
+
+    # 10. An English lesson with a framework table and a search: left-aligned, sized to content.
+    tables = lesson_with(lab.root / "en", "ck.framework(", "ck.search(")
+    assert tables, "no lesson shows a framework and a search"
+    page.goto(lab.open_url(f"en/{tables}"))
+    page.locator(f"{VISIBLE} .jp-RenderedMarkdown h1").first.wait_for(timeout=90_000)
+    run_all(page, lab, kernels=4)
+    no_errors(page)
+    heads = [t["heads"][:1] for t in each_output(page, TABLES_JS)]
+    assert ["#"] in heads and ["Kind"] in heads  # a framework's table and the search results
+    assert check_tables(page) >= 2
+    check_not_clipped(page)
+    assert axe_violations(page, OUTPUTS) == []
+    page.locator(f"{VISIBLE} .ck table").first.scroll_into_view_if_needed()
+    shots(page, "english-tables")
 
     # The course itself is untouched: the staleness check passes, and refreshing the student's
     # copy keeps the saved lesson.
