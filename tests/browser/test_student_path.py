@@ -56,9 +56,10 @@ def _no_nbgrader_tools(page, lab) -> None:
 
 def _quiz_blocks(page, lang):
     quiz = cell(page, "ck.quiz(")
-    return quiz.locator(".ck-w > .widget-vbox").filter(
+    return quiz.locator(".widget-vbox").filter(
         has=page.locator("input[type=radio]")).filter(
-        has=page.locator("button", has_text=WORDS[lang]["check"]))
+        has=page.locator("button", has_text=WORDS[lang]["check"])).filter(
+        has_not=page.locator(".widget-vbox"))  # one question's block, not the whole quiz
 
 
 def _check_by_keyboard(page, block, option_index: int, lang: str) -> str:
