@@ -57,6 +57,7 @@ class Shots:
 
     def __call__(self, page, step: str) -> None:
         self.n += 1
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # painted
         page.screenshot(path=str(self.dir / f"{self.n:02d}-{step}.png"))
 
 

@@ -229,7 +229,9 @@ def test_student_path_in_both_languages(lab, page, capsys):
     assert check_tables(page) >= 2
     check_not_clipped(page)
     assert axe_violations(page, OUTPUTS) == []
-    page.locator(f"{VISIBLE} .ck table").first.scroll_into_view_if_needed()
+    framework = page.locator(f"{VISIBLE} .ck table", has_text="#").first
+    framework.scroll_into_view_if_needed()
+    expect(framework).to_be_visible()
     shots(page, "english-tables")
 
     # The course itself is untouched: the staleness check passes, and refreshing the student's
