@@ -56,8 +56,8 @@ class Shots:
             old.unlink()
 
     def __call__(self, page, step: str) -> None:
-        self.n += 1
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # painted
+        self.n += 1  # then wait until the page is painted
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         page.screenshot(path=str(self.dir / f"{self.n:02d}-{step}.png"))
 
 

@@ -234,6 +234,17 @@ def test_student_path_in_both_languages(lab, page, capsys):
     expect(framework).to_be_visible()
     shots(page, "english-tables")
 
+    # 11. The English start page: the progress table counts the answers given in Bahasa Indonesia.
+    page.goto(lab.open_url("en/00-start.ipynb"))
+    page.locator(f"{VISIBLE} .jp-RenderedMarkdown h1").first.wait_for(timeout=90_000)
+    run_all(page, lab, kernels=5)
+    progress = page.locator(f"{VISIBLE} .ck-progress table")
+    progress.scroll_into_view_if_needed()
+    expect(progress.locator("td", has_text="1 / ").first).to_be_visible()
+    check_tables(page)
+    assert axe_violations(page, OUTPUTS) == []
+    shots(page, "english-start-progress")
+
     # The course itself is untouched: the staleness check passes, and refreshing the student's
     # copy keeps the saved lesson.
     assert _repo_notebooks() == before and stale(ROOT) == []
