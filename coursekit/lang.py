@@ -14,10 +14,12 @@ def check_lang(code: str) -> str:
     return code
 
 
-def lang(code: str | None = None) -> str:
-    """Set the language ('id' or 'en') when given; return the current one."""
+def lang(code: str | None = None) -> str | None:
+    """lang('en') sets the language ('id' or 'en') and returns nothing (a lesson's first cell
+    shows no output); lang() returns the current one."""
     if code is not None:
         _state["lang"] = check_lang(code)
+        return None
     return _state["lang"]
 
 

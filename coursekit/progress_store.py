@@ -1,8 +1,11 @@
 """The learner's progress: a small JSON file in the working directory that survives kernel restarts
 and closed browsers (on Binder the student can download it).
 
-File: coursekit-progress.json in the working folder (the course folder above the language
-folders for lessons in <course>/id and <course>/en), or the path in $COURSEKIT_PROGRESS.
+File: coursekit-progress.json in the working folder (the folder holding id/ and en/ for lessons
+run there: the student's copy my-course/, notebooks/, or the offline site's top folder), or the
+path in $COURSEKIT_PROGRESS (set by the open command). The latest answer of each self-check
+question is kept with its score, so a reopened lesson, or the same lesson in the other language,
+shows it again.
 A file that cannot be read is moved aside (never deleted) and a fresh one started; the progress view says so.
 """
 
@@ -26,7 +29,7 @@ def path() -> Path:
         return Path(os.environ[ENV])
     here = Path.cwd()
     if here.name in LANGS and (here.parent.name == "notebooks" or _sibling_language(here)):
-        here = here.parent
+        here = here.parent  # notebooks/, my-course/ or the offline site's folder
     return here / NAME
 
 
@@ -100,11 +103,13 @@ def _notice(key: str, **fields) -> None:
         _notices.append((key, fields))
 
 
-def _record(section: str, group: str | None, item: str, points: float, max_points: float) -> None:
+def _record(section: str, group: str | None, item: str, points: float, max_points: float,
+            **extra) -> None:
     data = load()
     rows = data[section].setdefault(group, {}) if group else data[section]
     old = rows.get(item, {})
     rows[item] = {
+        **extra,
         "points": points,
         "max": max_points,
         "tries": old.get("tries", 0) + 1,
@@ -114,9 +119,27 @@ def _record(section: str, group: str | None, item: str, points: float, max_point
     save(data)
 
 
-def record_answer(module: str, qid: str, points: float, max_points: float) -> None:
-    """Remember the latest checked answer of a self-check question."""
-    _record("quizzes", module, qid, points, max_points)
+def record_answer(module: str, qid: str, points: float, max_points: float, answer=None) -> None:
+    """Remember the latest checked answer of a self-check question (and the answer itself)."""
+    _record("quizzes", module, qid, points, max_points,
+            **({} if answer is None else {"answer": _plain(answer)}))
+
+
+def saved_answers(module: str) -> dict:
+    """The latest checked answer of each question of a module's quiz: qid -> answer."""
+    rows = load()["quizzes"].get(module, {})
+    return {qid: row["answer"] for qid, row in rows.items() if _plain(row.get("answer")) is not None}
+
+
+def _plain(value):
+    """An answer as JSON keeps it (text, true/false, list of texts, text -> text), else None."""
+    if isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return dict(value)
+    return None
 
 
 def record_vignette(vid: str, right_axes: int, axes: int = 3) -> None:

@@ -10,6 +10,8 @@ if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv
 fi
 stamp=".venv/.coursekit-installed${extra:+-$extra}"
+# the test install includes the plain one: open-course.sh after run-tests.sh does not reinstall
+[ -z "$extra" ] && [ -f .venv/.coursekit-installed-test ] && [ ! pyproject.toml -nt .venv/.coursekit-installed-test ] && stamp=.venv/.coursekit-installed-test
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "coursekit: installing (first run takes a few minutes)"
     .venv/bin/python -m pip install --quiet --upgrade pip

@@ -10,6 +10,7 @@ import pytest
 
 import coursekit as ck
 from coursekit import progress_store as progress
+from coursekit.selfcheck.quizzes import Quiz
 
 
 @pytest.fixture(autouse=True)
@@ -106,3 +107,60 @@ def test_import_coursekit_stays_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_student_copy_folder_holds_one_file_for_both_languages(monkeypatch, tmp_path):
+    monkeypatch.delenv("COURSEKIT_PROGRESS")
+    for lang in ("id", "en"):
+        (tmp_path / "my-course" / lang).mkdir(parents=True)
+    for lang in ("id", "en"):
+        monkeypatch.chdir(tmp_path / "my-course" / lang)
+        assert progress.path() == tmp_path / "my-course" / "coursekit-progress.json"
+
+
+def _first_single(quiz):
+    return next(q for q in quiz.questions if q.type == "single")
+
+
+@pytest.mark.parametrize("other", ["id", "en"])
+def test_reopened_quiz_shows_the_answers_with_feedback(other):
+    quiz = ck.quiz("m4", lang="id")
+    q = _first_single(quiz)
+    wrong = next(i for i, _t in q.options("id") if not q.feedback(i, "id").correct)
+    quiz.answer(q.id, wrong)
+    quiz.check(q.id)
+    again = ck.quiz("m4", lang=other)  # a new kernel, or the lesson in the other language
+    assert again.answers == {q.id: wrong}
+    fb = again.feedback(q.id)
+    assert fb is not None and not fb.correct and fb.lang == other
+    assert again.score().checked == 1
+    # the widget shows the answer and its feedback
+    assert again.widget is not None
+    parts = again._parts[q.id]
+    assert parts["inputs"]["value"].value == wrong and parts["feedback"].value
+
+
+def test_every_answer_type_survives_and_odd_saved_values_are_ignored(progress_file):
+    quiz = ck.quiz("m4", lang="en")
+    given = {}
+    for q in quiz.questions:
+        ids = [i for i, _t in q.options("en")]
+        value = {"single": ids[0] if ids else None, "multiple": ids[:2], "true-false": True,
+                 "matching": {i: ids[0] for i, _t in q.items("en")}, "short": "jaringan"}[q.type]
+        quiz.answer(q.id, value)
+        quiz.check(q.id)
+        given[q.id] = value
+    assert ck.quiz("m4", lang="en").answers == given
+    data = json.loads(progress_file.read_text())
+    first = next(iter(data["quizzes"]["m4"]))
+    data["quizzes"]["m4"][first]["answer"] = {"x": ["not", "an", "answer"]}
+    progress_file.write_text(json.dumps(data))
+    assert first not in ck.quiz("m4", lang="en").answers
+
+
+def test_record_false_does_not_restore():
+    quiz = ck.quiz("m4", lang="en")
+    q = _first_single(quiz)
+    quiz.answer(q.id, q.options("en")[0][0])
+    quiz.check(q.id)
+    assert Quiz("m4", lang="en", record=False).answers == {}

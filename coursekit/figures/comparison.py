@@ -25,7 +25,7 @@ def comparison(slug: str, lang: str) -> FigureView:
               for p in axis.positions}
     depth = max(len(placed[p]) for p in columns) or 1
     with matplotlib.rc_context(style.RC):
-        fig = Figure(figsize=(10, 1.9 + 0.42 * depth), dpi=style.DPI, layout="constrained")
+        fig = Figure(figsize=(style.WIDTH, 1.9 + 0.42 * depth), dpi=style.DPI, layout="constrained")
         ax = fig.subplots()
         for x, pos in enumerate(columns):
             role = axis.roles[pos]

@@ -1,4 +1,5 @@
-"""The strategy space: every case on the three strategic axes, as small multiples."""
+"""The strategy space: every case on the three strategic axes, as small multiples stacked one
+above the other (side by side, the position labels of a panel had no room and overlapped)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ def strategy_space(lang: str) -> FigureView:
     rows, cols = cases(), axes()
     names = [c["short"][lang] for c in rows]
     with matplotlib.rc_context(style.RC):
-        fig = Figure(figsize=(11, 0.42 * len(rows) + 2.2), dpi=style.DPI, layout="constrained")
-        panels = fig.subplots(1, len(cols), sharey=True)
+        fig = Figure(figsize=(style.WIDTH, len(cols) * (0.24 * len(rows) + 1.25) + 0.4), dpi=style.DPI,
+                     layout="constrained")
+        fig.get_layout_engine().set(h_pad=0.12, hspace=0.06)  # room between a panel and the next
+        panels = fig.subplots(len(cols), 1)
         for ax, axis in zip(panels, cols, strict=True):
             _panel(ax, axis, rows, lang)
-        panels[0].set_yticks(range(len(rows)), names)
+            ax.set_yticks(range(len(rows)), names)
         title = strings().get("strategy-space.title", lang)
         fig.suptitle(title, fontweight="bold", fontsize=12)
     details = []
@@ -55,11 +58,11 @@ def _panel(ax, axis, rows, lang: str) -> None:
         else:
             ax.scatter([x], [y], marker=style.MARKER[role], s=70, zorder=3,
                        facecolor=style.COLOUR[role], edgecolor="black", linewidth=0.8)
-    ax.set_xticks(list(xs), [wrap(label(f"position.{p}", lang), 14) for p in axis.positions],
-                  fontsize=8.5)
+    ax.set_xticks(list(xs), [wrap(label(f"position.{p}", lang), 24) for p in axis.positions],
+                  fontsize=9)
     ax.set_xlim(-0.5, len(axis.positions) - 0.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_title(wrap(label(f"axis.{axis.slug}", lang), 34))
+    ax.set_title(label(f"axis.{axis.slug}", lang), loc="left")
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6, zorder=1)
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)

@@ -35,3 +35,5 @@ RC = {
     "svg.fonttype": "none",
 }
 DPI = 110
+WIDTH = 8.8  # inches: 968 px, shown at full size in a notebook (labels stay readable)
+MIN_FONT_PX = 12  # no text smaller than this at the displayed size (tests/figures)

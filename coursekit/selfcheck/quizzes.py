@@ -52,6 +52,12 @@ class Quiz(Interactive):
         self.questions = [Question(q, data["salt"]) for q in data["questions"]]
         self.answers: dict[str, object] = {}
         self.results: dict[str, Feedback] = {}
+        if record:  # answers checked before (this or the other language), with their feedback
+            ids = {q.id for q in self.questions}
+            for qid, value in progress.saved_answers(module).items():
+                if qid in ids:
+                    self.answers[qid] = value
+                    self.results[qid] = self.question(qid).feedback(value, self.lang)
 
     def question(self, qid: str) -> Question:
         for q in self.questions:
@@ -73,7 +79,7 @@ class Quiz(Interactive):
         fb = self.question(qid).feedback(self.answers.get(qid), self.lang)
         self.results[qid] = fb
         if self.record and fb.status not in ("blank", "invalid"):
-            progress.record_answer(self.module, qid, fb.points, fb.max_points)
+            progress.record_answer(self.module, qid, fb.points, fb.max_points, self.answers.get(qid))
         self._sync()
         return fb
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 from ..lang import resolve
 from ..render import render
@@ -31,7 +32,8 @@ class View:
         return render(f"html/{self.template}.html.j2", self.lang, **self.context())
 
     def __str__(self) -> str:
-        return render(f"text/{self.template}.txt.j2", self.lang, **self.context())
+        text = render(f"text/{self.template}.txt.j2", self.lang, **self.context())
+        return re.sub(r"\n{3,}", "\n\n", text)  # one blank line between blocks, never two
 
     def __repr__(self) -> str:
         return str(self)

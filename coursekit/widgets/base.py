@@ -20,7 +20,9 @@ class Interactive:
     def widget(self):
         """The ipywidgets tree (built once; kept in step with every programmatic action)."""
         if self._ui is None:
-            self._ui = self._build()
+            from .layout import finish
+
+            self._ui = finish(self._build())
             self._sync()
         return self._ui
 

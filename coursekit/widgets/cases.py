@@ -159,9 +159,9 @@ class CaseExplorer(Interactive):
         for name, d in self._drops.items():
             d.value = self.filters[name] or ""
         visible = self.visible
-        self._count.value = self.html(
-            "status", text=s("explore.shown", self.lang, n=len(visible), total=len(self.cases))
-        )
+        key = "explore.shown" if visible else "explore.none"
+        self._count.value = self.html("status", text=s(key, self.lang, n=len(visible), total=len(self.cases)))
+        self._list.layout.display = None if visible else "none"
         by = {c["slug"]: c for c in self.cases}
         self._list.options = [(title("case", by[v], self.lang), v) for v in visible]
         self._list.value = self.opened if self.opened in visible else None

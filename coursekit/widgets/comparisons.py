@@ -117,6 +117,7 @@ class ComparisonExplorer(Interactive):
             b = w.Button(
                 description=_case_name(slug, self.lang),
                 tooltip=s("explore.open-case", self.lang, case=_case_name(slug, self.lang)),
+                layout=w.Layout(width="auto"),
             )
             b.on_click(self._on(lambda _b, slug=slug: self.open_case(slug)))
             buttons.append(b)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -20,10 +21,5 @@ def render(name: str, lang: str, **context) -> str:
     def t(text):
         return text[lang] if isinstance(text, dict) else text
 
-    return (
-        _env()
-        .get_template(name)
-        .render(lang=lang, t=t, s=lambda key, **kw: s(key, lang, **kw), **context)
-        .strip()
-        + "\n"
-    )
+    text = _env().get_template(name).render(lang=lang, t=t, s=lambda key, **kw: s(key, lang, **kw), **context)
+    return re.sub(r"\n{3,}", "\n\n", text.strip()) + "\n"  # never a double blank line

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -63,49 +62,61 @@ class Lab:
         raise TimeoutError(f"no idle kernel with a connection: {self.api('/api/kernels')}")
 
 
+def start_course(tmp_path: Path, *args: str):
+    """Start JupyterLab exactly as the open command does (`python -m coursekit.launch`, what
+    scripts/open-course.sh runs after setting up .venv), on 127.0.0.1 with a known token; the
+    student's copy goes to tmp_path/my-course. Returns (Lab, process, log file)."""
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+           "COURSEKIT_STUDENT_DIR": str(tmp_path / "my-course")}
+    env.pop("COURSEKIT_PROGRESS", None)  # the open command sets it beside the student's copy
+    env.pop("JUPYTER_CONFIG_PATH", None)
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    log_path = tmp_path / "lab.log"
+    log = open(log_path, "w")  # noqa: SIM115 (closed by stop_course)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coursekit.launch", "--course", str(ROOT), *args, "--no-browser",
+         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+         f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}", "--ServerApp.port_retries=0"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    root = tmp_path / "my-course" if "--lecturer" not in args else ROOT
+    server = Lab(f"http://127.0.0.1:{port}", token, root)
+    server.log, server.proc, server._log = log_path, proc, log
+    end = time.monotonic() + 90
+    while True:
+        try:
+            server.api("/api/status")
+            return server
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > end:
+                stop_course(server)
+                raise RuntimeError(log_path.read_text()) from None
+            time.sleep(0.1)
+
+
+def stop_course(server) -> None:
+    server.proc.terminate()
+    try:
+        server.proc.wait(15)
+    except subprocess.TimeoutExpired:
+        server.proc.kill()
+    server._log.close()
+
+
 @pytest.fixture
 def lab(tmp_path):
-    """A fresh JupyterLab serving a copy of notebooks/ (the repo's files stay untouched)."""
+    """A fresh student JupyterLab started by the open command; the repo's notebooks/ untouched."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("COURSEKIT_REQUIRE_BROWSER"):
             pytest.fail("Debian chromium is not installed at /usr/bin/chromium")
         pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    root = tmp_path / "course"
-    shutil.copytree(ROOT / "notebooks", root)
-    settings = tmp_path / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
-           "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
-    env.pop("COURSEKIT_PROGRESS", None)  # progress goes to the served copy, not elsewhere
-    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
-         "--ServerApp.port_retries=0", *(["--allow-root"] if os.geteuid() == 0 else [])],
-        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
-    server = Lab(f"http://127.0.0.1:{port}", token, root)
+    server = start_course(tmp_path)
     try:
-        end = time.monotonic() + 60
-        while True:
-            try:
-                server.api("/api/status")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > end:
-                    raise RuntimeError((tmp_path / "lab.log").read_text()) from None
-                time.sleep(0.1)
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop_course(server)
 
 
 @pytest.fixture
