@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS
 
-LESSON_ID = "id/07-sintesis.ipynb"
-ENGLISH_LINK = "Lesson 7"
+LESSON_ID = "id/09-sintesis.ipynb"
+ENGLISH_LINK = "Lesson 9"
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
