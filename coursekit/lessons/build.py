@@ -101,7 +101,8 @@ def _block(lesson: Lesson, block: dict, lang: str) -> list:
     if kind == "sources":
         return [v4.new_markdown_cell(head + "\n\n" + _sources(lesson, lang))]
     if kind == "self-check":
-        cells = _cells(block, lang, head) or [v4.new_markdown_cell(f"{head}\n\n{_s('self-check-intro', lang)}")]
+        intro = f"{head}\n\n{_s('self-check-intro', lang)}"
+        cells = _cells(block, lang, head) or [v4.new_markdown_cell(intro)]
         return cells + [v4.new_code_cell(f'ck.quiz("{lesson.data["module"]}")')]
     if kind == "reflection":
         return [v4.new_markdown_cell(f"{head}\n\n{block['prompt'][lang].strip()}"),
@@ -140,11 +141,18 @@ def lesson_sources(lesson: Lesson) -> list[str]:
     return list(dict.fromkeys(lesson.module().get("sources", [])))
 
 
+def citation(src: dict, lang: str) -> str:
+    """The reference as written (bibliographic, any language) plus its note in the reader's language."""
+    note = f" {md(src['citation_note'][lang])}" if "citation_note" in src else ""
+    return md(src["citation"]) + note
+
+
 def _sources(lesson: Lesson, lang: str) -> str:
     lines = []
     for slug in lesson_sources(lesson):
         src = content().get("source", slug)
-        lines.append(f"- {md(src['citation'])} *({md(_label('status.' + src['status'], lang))})*")
+        lines.append(f"- {citation(src, lang)} *({md(_label('status.' + src['status'], lang))})*  \n"
+                     f"  {md(src['note'][lang])}")
     return "\n".join(lines)
 
 
@@ -184,7 +192,7 @@ def start_notebook(course: Course, lang: str):
 
 
 def outputs(root: Path) -> dict[Path, str]:
-    """Every generated notebook: path (relative to root) -> its file text."""
+    """Every lesson notebook and start page: path (relative to root) -> its file text."""
     course = load(root)
     out = {}
     for lang in LANGS:
@@ -195,6 +203,16 @@ def outputs(root: Path) -> dict[Path, str]:
     return out
 
 
+def generated(root: Path) -> dict[Path, str]:
+    """Everything the lesson build writes: the lesson notebooks, the fieldwork project's nbgrader
+    source notebook and the syllabus notebooks."""
+    from ..project.build import outputs as project_outputs
+
+    out = outputs(root)
+    out.update(project_outputs(root))
+    return out
+
+
 def _text(nb) -> str:
     return nbformat.writes(nb) + "\n"
 
@@ -202,7 +220,7 @@ def _text(nb) -> str:
 def stale(root: Path) -> list[str]:
     """Notebooks that differ from what the sources generate, are missing, or are left over."""
     root = Path(root)
-    want = outputs(root)
+    want = generated(root)
     found = []
     for rel, text in want.items():
         path = root / rel
@@ -220,7 +238,7 @@ def stale(root: Path) -> list[str]:
 def build(root: Path) -> list[Path]:
     """Write every generated notebook; remove generated ones no source makes; return written."""
     root = Path(root)
-    want = outputs(root)
+    want = generated(root)
     written = []
     for rel, text in want.items():
         path = root / rel

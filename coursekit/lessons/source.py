@@ -146,7 +146,8 @@ def _check(path: Path, data: dict) -> list[Problem]:
                                                     f"{data['module']} has {len(module['objectives'])}")
         if "map" in block and len(block["map"]) != len(module["objectives"]):
             problem(["blocks", b, "map"], f"{len(block['map'])} entries; module {data['module']} has "
-                                          f"{len(module['objectives'])} objectives: one list of outline items each")
+                                          f"{len(module['objectives'])} objectives: one list of "
+                                          "outline items each")
         for c, cell in enumerate(block.get("cells", [])):
             if "code" in cell:
                 for message in _check_code(cell["code"]):

@@ -40,6 +40,7 @@ def test_cli_check_passes_and_fails_when_stale(tmp_path):
     shutil.copytree(ROOT / "lessons", tmp_path / "lessons")
     shutil.copytree(ROOT / "lecturer", tmp_path / "lecturer")
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
     cmd = [sys.executable, "-m", "coursekit.cli", "lessons", "build", "--check", "--root", str(tmp_path)]
     ok = subprocess.run(cmd, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
@@ -102,7 +103,8 @@ def test_every_problem_is_reported_with_file_field_and_line(tmp_path):
     text = (ROOT / "lessons" / "02-perubahan-sosial.yaml").read_text(encoding="utf-8")
     text = text.replace("module: m2", "module: m12\ncolour: red")
     text = text.replace('ck.framework("five-c")', 'ck.framework("five-cc")\n      - code: ck.quizz("m2")')
-    text = text.replace("  - type: reflection\n    minutes: 5\n", "  - type: reflection\n    minutes: 5\n    where: field\n")
+    reflection = "  - type: reflection\n    minutes: 5\n"
+    text = text.replace(reflection, reflection + "    where: field\n")
     found = "\n".join(_broken(tmp_path, "02-perubahan-sosial.yaml", text))
     assert "02-perubahan-sosial.yaml:4: colour: unknown key 'colour'" in found
     assert "module: 'm12' is not valid" in found
@@ -113,7 +115,8 @@ def test_reference_and_structure_problems_name_the_field(tmp_path):
     text = (ROOT / "lessons" / "02-perubahan-sosial.yaml").read_text(encoding="utf-8")
     text = text.replace('ck.framework("five-c")', 'ck.framework("five-cc")\n      - code: ck.quizz("m2")')
     text = text.replace("number: 2", "number: 3")
-    text = text.replace("  - type: discussion\n", "  - type: key-points\n    minutes: 1\n  - type: discussion\n")
+    extra = "  - type: key-points\n    minutes: 1\n"
+    text = text.replace("  - type: discussion\n", extra + "  - type: discussion\n")
     text = text.replace("practices: [1, 2, 3]", "practices: [1, 2, 9]")
     text = text.replace("  - type: key-points\n    minutes: 3\n", "")
     found = "\n".join(_broken(tmp_path, "02-perubahan-sosial.yaml", text))
