@@ -10,6 +10,7 @@ PARTS: list[str] = [
     "coursekit.selfcheck.cli",
     "coursekit.graded.cli",
     "coursekit.grading.cli",
+    "coursekit.handouts.cli",
 ]
 
 
