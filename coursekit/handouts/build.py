@@ -61,6 +61,7 @@ def printable(nb, lang: str):
             cell.source = cell.source.replace(".ipynb)", ".html)")
         cells.append(cell)
     nb.cells = cells
+    nb.metadata.pop("widgets", None)  # the live widgets' state: nothing to print
     return nb
 
 

@@ -45,12 +45,16 @@ def _pdf(path: Path) -> str:
     return _flat(" ".join(page.extract_text() for page in PdfReader(path).pages))
 
 
-def _shown_comparisons(lesson) -> list[str]:
+def _shown_comparisons(lesson) -> list[tuple[str, str | None]]:
+    """(comparison, dimension or None for all) of every comparison a lesson shows."""
     code = "\n".join(c.get("code", "") for b in lesson.data["blocks"] for c in b.get("cells", []))
-    slugs = re.findall(r'ck\.(?:explore_comparisons|compare)\("([^"]+)"', code)
+    shown = re.findall(r'ck\.explore_comparisons\("([^"]+)"\)', code)
+    shown = [(slug, None) for slug in shown]
+    cards = re.findall(r'ck\.compare\("([^"]+)"(?:, "([^"]+)")?\)', code)
+    shown += [(slug, dim or None) for slug, dim in cards]
     if "ck.explore_comparisons()" in code:
-        slugs.append(content().all("comparison")[0]["slug"])
-    return list(dict.fromkeys(slugs))
+        shown.append((content().all("comparison")[0]["slug"], None))
+    return list(dict.fromkeys(shown))
 
 
 def _uses(lesson, call: str) -> bool:
@@ -63,9 +67,9 @@ def test_every_lesson_has_html_and_pdf_with_the_widgets_static_content(built, la
         stem = built / "students" / lang / lesson.file(lang).removesuffix(".ipynb")
         html, pdf = _html(stem.with_suffix(".html")), _pdf(stem.with_suffix(".pdf"))
         assert _flat(lesson.title(lang)) in html and _flat(lesson.title(lang)) in pdf
-        for slug in _shown_comparisons(lesson):
+        for slug, only in _shown_comparisons(lesson):
             item = content().get("comparison", slug)
-            for dim in item["dimensions"]:
+            for dim in [only] if only else item["dimensions"]:
                 name = _flat(content().label(f"dimension.{dim}", lang))
                 assert name in html and name in pdf, f"{stem.name}: {slug} lacks dimension {dim}"
                 for approach in item["approaches"]:
