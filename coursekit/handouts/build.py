@@ -109,6 +109,11 @@ def glossary_pages(lang: str) -> list[str]:
     return [f"# {_s('glossary', lang)}", glossary(lang=lang)._repr_html_()]
 
 
+def _key_line(k: dict, lang: str) -> str:
+    answer = "; ".join(md(x) for x in k["key"])
+    return f"- **{k['id']}** {md(k['prompt'])}  \n  **{_s('key', lang)}:** {answer}"
+
+
 def lecturer_pages(root: Path, lang: str) -> list[str]:
     course = load_course(root)
     out = [f"# {_s('lecturer-pack', lang)}\n\n{_s('lecturer-pack-intro', lang)}"]
@@ -127,11 +132,9 @@ def lecturer_pages(root: Path, lang: str) -> list[str]:
                  for i, (q, n) in enumerate(zip(questions, notes["discussion"], strict=True), 1)]
         part += [f"### {_s('block.reflection', lang)}", md(notes["reflection"][lang])]
         part.append(f"### {_s('self-check-keys', lang)}")
-        part += [f"- **{k['id']}** {md(k['prompt'])}: " + "; ".join(md(x) for x in k["key"])
-                 for k in selfcheck_keys(root, module, lang)]
+        part += [_key_line(k, lang) for k in selfcheck_keys(root, module, lang)]
         part.append(f"### {_s('quiz-keys', lang)}")
-        part += [f"- **{k['id']}** {md(k['prompt'])}: " + "; ".join(md(x) for x in k["key"])
-                 for k in bank_keys(root, module, lang)]
+        part += [_key_line(k, lang) for k in bank_keys(root, module, lang)]
         out.append("\n\n".join(part))
     return out
 

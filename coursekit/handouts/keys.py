@@ -20,7 +20,9 @@ def key_of(item: dict, lang: str) -> list[str]:
     if kind in ("single", "multiple"):
         return [_text(o.get("text"), lang) for o in item.get("options", []) if o.get("correct")]
     if kind == "true-false":
-        return [str(item.get("answer"))]
+        from ..lessons.strings import strings
+
+        return [strings().get("true" if item.get("answer") else "false", lang)]
     if kind == "short":
         shown = [_text(item["answer"], lang)] if "answer" in item else []
         return shown + [", ".join(map(str, item.get("accepted", [])))]
