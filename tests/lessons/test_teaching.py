@@ -110,10 +110,13 @@ def test_no_content_text_says_deck():
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.xfail(reason="four case files owned by the question-bank helper still say dek/deck",
-                   strict=False)
-def test_no_case_text_says_deck_in_the_bank_helpers_files():
-    found = _deck_mentions(sorted(ROOT / "coursekit" / "content" / "data" / "cases" / n for n in ELSEWHERE))
+@pytest.mark.xfail(reason="the question-bank helper's files (four cases, self-checks, quiz bank) still say "
+                          "dek/deck; make this strict once they are fixed", strict=False)
+def test_no_learner_text_in_the_bank_helpers_files_says_deck():
+    files = sorted(ROOT / "coursekit" / "content" / "data" / "cases" / n for n in ELSEWHERE)
+    files += sorted((ROOT / "lessons" / "selfcheck").glob("*.yaml"))
+    files += sorted((ROOT / "exercises" / "bank").glob("*.yaml"))
+    found = _deck_mentions(files)
     assert found == [], "\n".join(found)
 
 
