@@ -136,6 +136,12 @@ def lecturer_pages(root: Path, lang: str) -> list[str]:
         part.append(f"### {_s('quiz-keys', lang)}")
         part += [_key_line(k, lang) for k in bank_keys(root, module, lang)]
         out.append("\n\n".join(part))
+    project = load_project(root)
+    part = [f"## {md(project['title'][lang])}: {_s('marking-guide', lang).lower()}"]
+    for c in project["criteria"]:
+        what = f"{c['points']} {_s('points', lang)}; {', '.join(c['objectives'])}"
+        part.append(f"- **{md(c['title'][lang])}** ({what}): {md(c['guide'][lang])}")
+    out.append("\n\n".join(part))
     return out
 
 
