@@ -120,8 +120,9 @@ def _check(path: Path, data: dict) -> list[Problem]:
 
     if data["files"]["id"] != path.stem:
         problem(["files", "id"], f"{data['files']['id']!r} must equal the file name {path.stem!r}")
+    store = content()
     try:
-        module = content().get("module", data["module"])
+        module = store.get("module", data["module"])
     except UnknownItem as err:
         problem(["module"], str(err))
         return out
@@ -144,6 +145,11 @@ def _check(path: Path, data: dict) -> list[Problem]:
             if n > len(module["objectives"]):
                 problem(["blocks", b, "practices"], f"objective {n} does not exist; module "
                                                     f"{data['module']} has {len(module['objectives'])}")
+        known = {x["id"] for x in store.outline}
+        for o, items in enumerate(block.get("map", [])):
+            for item in items:
+                if item not in known:
+                    problem(["blocks", b, "map", o], f"no outline item {item!r}{did_you_mean(item, known)}")
         if "map" in block and len(block["map"]) != len(module["objectives"]):
             problem(["blocks", b, "map"], f"{len(block['map'])} entries; module {data['module']} has "
                                           f"{len(module['objectives'])} objectives: one list of "

@@ -118,12 +118,14 @@ def test_reference_and_structure_problems_name_the_field(tmp_path):
     extra = "  - type: key-points\n    minutes: 1\n"
     text = text.replace("  - type: discussion\n", extra + "  - type: discussion\n")
     text = text.replace("practices: [1, 2, 3]", "practices: [1, 2, 9]")
+    text = text.replace("map: [[S1], [S2], [S2], [S2]]", "map: [[S1], [S2], [S22], [S2]]")
     text = text.replace("  - type: key-points\n    minutes: 3\n", "")
     found = "\n".join(_broken(tmp_path, "02-perubahan-sosial.yaml", text))
     assert "ck.framework('five-cc'): no framework 'five-cc' (did you mean 'five-c'?)" in found
     assert "unknown notebook API ck.quizz (did you mean 'quiz'?)" in found
     assert "number: 3 must be the module's number" in found
     assert "objective 9 does not exist; module m2 has 4" in found
+    assert "map[2]: no outline item 'S22'" in found
 
 
 def test_every_block_type_is_required(tmp_path):
