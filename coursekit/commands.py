@@ -12,6 +12,7 @@ PARTS: list[str] = [
     "coursekit.grading.cli",
     "coursekit.lms.cli",  # issue 12: coursekit export, export-grades
     "coursekit.lite.cli",  # issue 14: coursekit lite build
+    "coursekit.handouts.cli",  # issue 9: coursekit handouts
 ]
 
 

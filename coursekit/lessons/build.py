@@ -1,4 +1,8 @@
-"""Generate the lesson notebooks (notebooks/id/, notebooks/en/) from the authored lesson sources."""
+"""Generate the lesson notebooks (notebooks/id/, notebooks/en/) from the authored lesson sources.
+
+Lesson N teaches module mN. Every block of the source becomes one or more cells tagged
+`ck-<type>` in `metadata.tags`; the notebook's `metadata.coursekit` holds `module` and `minutes`.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ from .strings import strings
 
 KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>$|])")
+TYPES = ("objectives", "explain", "worked-example", "activity", "reflection", "discussion",
+         "self-check", "key-points", "sources")
 
 
 def md(text: str) -> str:
@@ -38,10 +44,10 @@ def setup_code(lang: str) -> str:
     return f'import coursekit as ck\nck.lang("{lang}")'
 
 
-def _notebook(cells: list, lang: str, source: str):
+def _notebook(cells: list, lang: str, source: str, extra: dict | None = None):
     nb = v4.new_notebook()
     nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"},
-                   "coursekit": {"generated_from": source, "lang": lang}}
+                   "coursekit": {"generated_from": source, "lang": lang, **(extra or {})}}
     for i, cell in enumerate(cells):
         cell.id = f"c{i:02d}"
     nb.cells = cells
@@ -53,46 +59,100 @@ def _title_line(lesson: Lesson, lang: str) -> str:
     return f"{_s('lesson', lang)} {lesson.number} · {lesson.title(lang)}"
 
 
+def _tag(cell, kind: str):
+    cell.metadata["tags"] = [f"ck-{kind}"]
+    return cell
+
+
+def block_title(block: dict, lang: str) -> str:
+    if "title" in block:
+        return block["title"][lang].strip()
+    return _s(f"block.{block['type']}", lang)
+
+
+def _heading(block: dict, lang: str) -> str:
+    return f"## {md(block_title(block, lang))}\n\n*{_s('minutes', lang, n=block['minutes'])}*"
+
+
+def _cells(block: dict, lang: str, first: str) -> list:
+    """The block's authored cells; the heading goes on the first markdown cell."""
+    out = []
+    for i, cell in enumerate(block.get("cells", [])):
+        if "md" in cell:
+            text = cell["md"][lang].strip()
+            out.append(v4.new_markdown_cell(f"{first}\n\n{text}" if i == 0 else text))
+        else:
+            if i == 0:
+                out.append(v4.new_markdown_cell(first))
+            out.append(v4.new_code_cell(cell["code"].strip()))
+    return out
+
+
+def _block(lesson: Lesson, block: dict, lang: str) -> list:
+    kind, head = block["type"], _heading(block, lang)
+    module = lesson.module()
+    if kind == "objectives":
+        lines = [head, "", _s("objectives-intro", lang), ""]
+        lines += [f"{i}. {md(o[lang])}" for i, o in enumerate(module["objectives"], 1)]
+        return [v4.new_markdown_cell("\n".join(lines))]
+    if kind == "key-points":
+        lines = [head, ""] + [f"- {md(p[lang])}" for p in module["key_points"]]
+        return [v4.new_markdown_cell("\n".join(lines))]
+    if kind == "sources":
+        return [v4.new_markdown_cell(head + "\n\n" + _sources(lesson, lang))]
+    if kind == "self-check":
+        intro = f"{head}\n\n{_s('self-check-intro', lang)}"
+        cells = _cells(block, lang, head) or [v4.new_markdown_cell(intro)]
+        return cells + [v4.new_code_cell(f'ck.quiz("{lesson.data["module"]}")')]
+    if kind == "reflection":
+        return [v4.new_markdown_cell(f"{head}\n\n{block['prompt'][lang].strip()}"),
+                v4.new_markdown_cell(_s("your-answer", lang))]
+    if kind == "discussion":
+        lines = [head, "", _s("discussion-intro", lang), ""]
+        lines += [f"{i}. {q[lang].strip()}" for i, q in enumerate(block["questions"], 1)]
+        return [v4.new_markdown_cell("\n".join(lines))]
+    if kind == "activity":
+        where = _s(f"where.{block['where']}", lang)
+        practised = ", ".join(str(n) for n in block["practices"])
+        head += f" · *{where}* · *{_s('practices', lang, n=practised)}*"
+        return _cells(block, lang, head) + [v4.new_markdown_cell(_s("your-answer", lang))]
+    return _cells(block, lang, head)
+
+
 def lesson_notebook(course: Course, lesson: Lesson, lang: str):
     other = _other(lang)
     start = course.start["files"][lang] + ".ipynb"
     head = [f"# {md(_title_line(lesson, lang))}", "",
             _s("language-switch", lang, title=md(_title_line(lesson, other)),
                link=f"../{other}/{lesson.file(other)}"),
-            "", f"[{_s('start-page', lang)}]({start})"]
-    objectives = [f"## {_label('objectives', lang)}", ""]
-    objectives += [f"- {md(o[lang])}" for m in lesson.modules() for o in m["objectives"]]
-    cells = [v4.new_markdown_cell("\n".join(head)), v4.new_markdown_cell("\n".join(objectives)),
-             v4.new_markdown_cell(_s("setup", lang)), v4.new_code_cell(setup_code(lang)),
-             v4.new_markdown_cell(lesson.data["intro"][lang].strip())]
-    for section in lesson.data["sections"]:
-        heading = f"## {section['title'][lang]}"
-        for i, cell in enumerate(section["cells"]):
-            if "md" in cell:
-                text = cell["md"][lang].strip()
-                cells.append(v4.new_markdown_cell(f"{heading}\n\n{text}" if i == 0 else text))
-            else:
-                if i == 0:
-                    cells.append(v4.new_markdown_cell(heading))
-                cells.append(v4.new_code_cell(cell["code"].strip()))
-    cells.append(v4.new_markdown_cell(f"## {_s('self-check', lang)}\n\n{_s('self-check-intro', lang)}"))
-    cells += [v4.new_code_cell(f'ck.quiz("{m}")') for m in lesson.data["modules"]]
-    if "closing" in lesson.data:
-        cells.append(v4.new_markdown_cell(lesson.data["closing"][lang].strip()))
-    points = [f"## {_label('key-points', lang)}", ""]
-    points += [f"- {md(p[lang])}" for m in lesson.modules() for p in m["key_points"]]
-    cells.append(v4.new_markdown_cell("\n".join(points)))
-    cells.append(v4.new_markdown_cell(_sources(lesson, lang)))
+            "", f"[{_s('start-page', lang)}]({start}) · *{_s('total-minutes', lang, n=lesson.minutes)}*",
+            "", lesson.data["intro"][lang].strip()]
+    cells = [v4.new_markdown_cell("\n".join(head)),
+             v4.new_markdown_cell(_s("setup", lang)), v4.new_code_cell(setup_code(lang))]
+    for block in lesson.data["blocks"]:
+        cells += [_tag(c, block["type"]) for c in _block(lesson, block, lang)]
     cells.append(v4.new_markdown_cell(_nav(course, lesson, lang)))
-    return _notebook(cells, lang, f"lessons/{lesson.path.name}")
+    return _notebook(cells, lang, f"lessons/{lesson.path.name}",
+                     {"module": lesson.data["module"], "minutes": lesson.minutes})
+
+
+def lesson_sources(lesson: Lesson) -> list[str]:
+    """Source slugs of the lesson: the module's, in order, without repeats."""
+    return list(dict.fromkeys(lesson.module().get("sources", [])))
+
+
+def citation(src: dict, lang: str) -> str:
+    """The reference as written (bibliographic, any language) plus its note in the reader's language."""
+    note = f" {md(src['citation_note'][lang])}" if "citation_note" in src else ""
+    return md(src["citation"]) + note
 
 
 def _sources(lesson: Lesson, lang: str) -> str:
-    slugs = list(dict.fromkeys(s for m in lesson.modules() for s in m.get("sources", [])))
-    lines = [f"## {_label('sources', lang)}", ""]
-    for slug in slugs:
+    lines = []
+    for slug in lesson_sources(lesson):
         src = content().get("source", slug)
-        lines.append(f"- {md(src['citation'])} *({md(_label('status.' + src['status'], lang))})*")
+        lines.append(f"- {citation(src, lang)} *({md(_label('status.' + src['status'], lang))})*  \n"
+                     f"  {md(src['note'][lang])}")
     return "\n".join(lines)
 
 
@@ -119,20 +179,20 @@ def start_notebook(course: Course, lang: str):
     cells = [v4.new_markdown_cell("\n".join(head)), v4.new_markdown_cell(start["how_to"][lang].strip()),
              v4.new_markdown_cell(f"## {_s('lessons', lang)}")]
     for lesson in course.lessons:
-        mods = ", ".join(m["slug"].upper() for m in lesson.modules())
         lines = [f"### [{md(_title_line(lesson, lang))}]({lesson.file(lang)})", "",
-                 f"*{_s('modules-covered', lang)}: {mods}*", ""]
-        lines += [f"- {md(o[lang])}" for m in lesson.modules() for o in m["objectives"]]
+                 f"*{_s('module-minutes', lang, m=lesson.data['module'].upper(), n=lesson.minutes)}*", ""]
+        lines += [f"- {md(o[lang])}" for o in lesson.module()["objectives"]]
         cells.append(v4.new_markdown_cell("\n".join(lines)))
     cells.append(v4.new_markdown_cell(start["progress"][lang].strip()))
     cells.append(v4.new_code_cell(setup_code(lang) + "\nck.progress()"))
     if "outro" in start:
         cells.append(v4.new_markdown_cell(start["outro"][lang].strip()))
-    return _notebook(cells, lang, "lessons/00-start.yaml")
+    minutes = sum(x.minutes for x in course.lessons)
+    return _notebook(cells, lang, "lessons/00-start.yaml", {"module": None, "minutes": minutes})
 
 
 def outputs(root: Path) -> dict[Path, str]:
-    """Every generated notebook: path (relative to root) -> its file text."""
+    """Every lesson notebook and start page: path (relative to root) -> its file text."""
     course = load(root)
     out = {}
     for lang in LANGS:
@@ -143,6 +203,18 @@ def outputs(root: Path) -> dict[Path, str]:
     return out
 
 
+def generated(root: Path) -> dict[Path, str]:
+    """Everything the lesson build writes: the lesson notebooks, the fieldwork project's nbgrader
+    source notebook and the syllabus notebooks."""
+    from ..project.build import outputs as project_outputs
+    from ..syllabus.build import outputs as syllabus_outputs
+
+    out = outputs(root)
+    out.update(project_outputs(root))
+    out.update(syllabus_outputs(root))
+    return out
+
+
 def _text(nb) -> str:
     return nbformat.writes(nb) + "\n"
 
@@ -150,7 +222,7 @@ def _text(nb) -> str:
 def stale(root: Path) -> list[str]:
     """Notebooks that differ from what the sources generate, are missing, or are left over."""
     root = Path(root)
-    want = outputs(root)
+    want = generated(root)
     found = []
     for rel, text in want.items():
         path = root / rel
@@ -168,7 +240,7 @@ def stale(root: Path) -> list[str]:
 def build(root: Path) -> list[Path]:
     """Write every generated notebook; remove generated ones no source makes; return written."""
     root = Path(root)
-    want = outputs(root)
+    want = generated(root)
     written = []
     for rel, text in want.items():
         path = root / rel

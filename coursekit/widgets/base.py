@@ -70,6 +70,11 @@ class Interactive:
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_()
         bundle["text/plain"] = str(self)
+        from ..handouts.fallback import static_html  # static content for places without a kernel
+
+        static = static_html(self)
+        if static:
+            bundle["text/html"] = static
         return bundle
 
     def __str__(self) -> str:

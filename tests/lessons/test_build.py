@@ -23,12 +23,12 @@ def test_sources_are_valid():
     assert [x.number for x in course.lessons] == list(range(1, len(course.lessons) + 1))
 
 
-def test_every_module_has_a_lesson():
+def test_lesson_n_teaches_module_n():
     from coursekit.api import content
 
     course, _ = read(ROOT)
-    taught = {m for lesson in course.lessons for m in lesson.data["modules"]}
-    assert taught == {m["slug"] for m in content().all("module")}
+    assert [x.data["module"] for x in course.lessons] == [f"m{x.number}" for x in course.lessons]
+    assert {x.data["module"] for x in course.lessons} == {m["slug"] for m in content().all("module")}
 
 
 def test_committed_notebooks_are_current():
@@ -38,7 +38,9 @@ def test_committed_notebooks_are_current():
 
 def test_cli_check_passes_and_fails_when_stale(tmp_path):
     shutil.copytree(ROOT / "lessons", tmp_path / "lessons")
+    shutil.copytree(ROOT / "lecturer", tmp_path / "lecturer")
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
     cmd = [sys.executable, "-m", "coursekit.cli", "lessons", "build", "--check", "--root", str(tmp_path)]
     ok = subprocess.run(cmd, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
@@ -91,6 +93,7 @@ def test_lesson_has_every_required_part():
 
 def _broken(tmp_path: Path, name: str, text: str) -> list[str]:
     shutil.copytree(ROOT / "lessons", tmp_path / "lessons")
+    shutil.copytree(ROOT / "lecturer", tmp_path / "lecturer")
     (tmp_path / "lessons" / name).write_text(text, encoding="utf-8")
     _, problems = read(tmp_path)
     return [str(p) for p in problems]
@@ -98,23 +101,51 @@ def _broken(tmp_path: Path, name: str, text: str) -> list[str]:
 
 def test_every_problem_is_reported_with_file_field_and_line(tmp_path):
     text = (ROOT / "lessons" / "02-perubahan-sosial.yaml").read_text(encoding="utf-8")
-    text = text.replace("modules: [m2]", "modules: [m2, m12]\ncolour: red")
+    text = text.replace("module: m2", "module: m12\ncolour: red")
     text = text.replace('ck.framework("five-c")', 'ck.framework("five-cc")\n      - code: ck.quizz("m2")')
-    text = text.replace("          en: Now try a case from Indonesia, P2KP.\n", "")
+    reflection = "  - type: reflection\n    minutes: 5\n"
+    text = text.replace(reflection, reflection + "    where: field\n")
     found = "\n".join(_broken(tmp_path, "02-perubahan-sosial.yaml", text))
     assert "02-perubahan-sosial.yaml:4: colour: unknown key 'colour'" in found
-    assert "modules[1]: 'm12' is not valid" in found
-    assert "md.en: missing the English text" in found
-    assert "(did you mean 'five-c'?)" in found or "missing the English" in found
+    assert "module: 'm12' is not valid" in found
+    assert "where" in found
 
 
-def test_reference_problems_name_the_slug(tmp_path):
+def test_reference_and_structure_problems_name_the_field(tmp_path):
     text = (ROOT / "lessons" / "02-perubahan-sosial.yaml").read_text(encoding="utf-8")
     text = text.replace('ck.framework("five-c")', 'ck.framework("five-cc")\n      - code: ck.quizz("m2")')
+    text = text.replace("number: 2", "number: 3")
+    extra = "  - type: key-points\n    minutes: 1\n"
+    text = text.replace("  - type: discussion\n", extra + "  - type: discussion\n")
+    text = text.replace("practices: [1, 2, 3]", "practices: [1, 2, 9]")
+    text = text.replace("map: [[S1], [S2], [S2], [S2]]", "map: [[S1], [S2], [S22], [S2]]")
+    text = text.replace("  - type: key-points\n    minutes: 3\n", "")
     found = "\n".join(_broken(tmp_path, "02-perubahan-sosial.yaml", text))
     assert "ck.framework('five-cc'): no framework 'five-cc' (did you mean 'five-c'?)" in found
     assert "unknown notebook API ck.quizz (did you mean 'quiz'?)" in found
-    assert ".code:" in found
+    assert "number: 3 must be the module's number" in found
+    assert "objective 9 does not exist; module m2 has 4" in found
+    assert "map[2]: no outline item 'S22'" in found
+
+
+def test_every_block_type_is_required(tmp_path):
+    import re
+
+    text = (ROOT / "lessons" / "03-pilihan-strategis.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"  - type: reflection\n(    .*\n|      .*\n)*", "", text)
+    found = "\n".join(_broken(tmp_path, "03-pilihan-strategis.yaml", text))
+    assert "blocks: no 'reflection' block; every lesson has each of:" in found
+
+
+def test_missing_model_answer_is_reported(tmp_path):
+    shutil.copytree(ROOT / "lessons", tmp_path / "lessons")
+    shutil.copytree(ROOT / "lecturer", tmp_path / "lecturer")
+    notes = tmp_path / "lecturer" / "notes" / "m4.yaml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("  m4-a1:", "  m4-a7:"), encoding="utf-8")
+    _, problems = read(tmp_path)
+    found = "\n".join(map(str, problems))
+    assert "activities.m4-a1: missing: the model answer and marking notes of activity m4-a1" in found
+    assert "no activity 'm4-a7'" in found
 
 
 def test_notebook_json_is_stable():

@@ -16,8 +16,9 @@ NOTEBOOKS = sorted(str(p) for p in outputs(ROOT))
 @pytest.mark.slow
 @pytest.mark.parametrize("rel", NOTEBOOKS)
 def test_notebook_runs_clean(rel, tmp_path):
-    nb, _seconds, problems = execute(ROOT / rel, workdir=tmp_path)
+    nb, seconds, problems = execute(ROOT / rel, workdir=tmp_path)
     assert problems == [], f"{rel}:\n" + "\n".join(problems)
+    assert seconds < 10, f"{rel} took {seconds:.1f} s to run (budget: 10 s)"
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code), f"{rel}: a cell did not run"
     assert all(c.outputs for c in code if not c.source.startswith("import coursekit")), \

@@ -85,8 +85,8 @@ def test_html_is_escaped():
 
 def test_beyond_deck_is_marked_in_words_not_colour():
     text = str(ck.case("dsni", lang="en"))
-    assert "[beyond the deck: Medoff & Sklar, 1994]" in text
-    assert "Di luar dek" in str(ck.compare("rothman-models", lang="id"))
+    assert "[beyond the lecture slides: Medoff & Sklar, 1994]" in text
+    assert "Di luar materi kuliah" in str(ck.compare("rothman-models", lang="id"))
 
 
 def test_in_lang_switches_a_shown_object():

@@ -1,0 +1,39 @@
+"""Static HTML for an interactive element: everything it can show, without answers, for places
+with no live kernel (nbconvert HTML, a notebook rendered on a code host, PDF handouts).
+
+Called by the widgets' `_repr_mimebundle_` (coursekit/widgets/base.py), which puts the result
+beside the widget view as text/html; in a live notebook the widget view is shown instead.
+"""
+
+from __future__ import annotations
+
+from ..render import render
+
+
+def static_html(widget) -> str | None:
+    """The element's static content as HTML, or None when there is none to add."""
+    kind = {"ComparisonExplorer": _comparison, "CaseExplorer": _cases, "Classifier": _classifier,
+            "FiveCMapper": _fivec, "Quiz": _quiz}.get(type(widget).__name__)
+    return kind(widget) if kind else None
+
+
+def _comparison(w) -> str:
+    from ..views import ComparisonView
+
+    return ComparisonView(w.item["slug"], None, w.lang)._repr_html_()
+
+
+def _cases(w) -> str:
+    return render("handouts/cases.html.j2", w.lang, cases=w.cases)
+
+
+def _classifier(w) -> str:
+    return render("handouts/classifier.html.j2", w.lang, vignettes=w.vignettes)
+
+
+def _fivec(w) -> str:
+    return render("handouts/fivec.html.j2", w.lang, case=w.case, items=list(w.items.values()))
+
+
+def _quiz(w) -> str:
+    return render("handouts/quiz.html.j2", w.lang, text=str(w))

@@ -1,0 +1,163 @@
+"""Read and check the semester plan; build its notebooks (one per language)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat import v4
+
+from ..api import content
+from ..content.datafile import read as validate
+from ..content.parse import read_yaml
+from ..content.problems import ContentError, Problem
+from ..lang import LANGS
+from ..lessons.build import citation, md
+from ..lessons.source import Course
+from ..lessons.source import load as load_course
+from ..lessons.strings import strings
+from ..project.build import load as load_project
+
+HERE = Path(__file__).parent
+SOURCE = Path("lessons") / "rps.yaml"
+OUT = Path("lecturer")
+KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def quizzes(root: Path) -> dict:
+    data, _ = read_yaml(Path(root) / "exercises" / "quizzes.yaml", "exercises/quizzes.yaml")
+    return {q["id"]: q for q in (data or {}).get("quizzes", [])}
+
+
+def read(root: Path, course: Course) -> tuple[dict | None, list[Problem]]:
+    path = Path(root) / SOURCE
+    data, problems = validate(path, HERE / "syllabus.schema.json")
+    if data is None:
+        return None, problems
+
+    def problem(field: str, message: str) -> None:
+        problems.append(Problem(str(path), 0, field, message))
+
+    numbers = [m["n"] for m in data["meetings"]]
+    if numbers != list(range(1, len(numbers) + 1)):
+        problem("meetings", f"meetings must be numbered 1..{len(numbers)} in order; found {numbers}")
+    taught = [n for m in data["meetings"] for n in m["lessons"]]
+    want = [x.number for x in course.lessons]
+    if sorted(taught) != want:
+        problem("meetings", f"every lesson exactly once; the meetings teach {sorted(taught)}, "
+                            f"lessons are {want}")
+    known = quizzes(root)
+    for i, m in enumerate(data["meetings"]):
+        if "quiz" in m and m["quiz"] not in known:
+            problem(f"meetings[{i}].quiz", f"no quiz {m['quiz']!r}; known: {sorted(known)}")
+    total = sum(a["weight"] for a in data["assessment"])
+    if total != 100:
+        problem("assessment", f"the weights add up to {total}, not 100")
+    modules = sorted(m for c in data["cpmk"] for m in c["modules"])
+    if modules != sorted(x.data["module"] for x in course.lessons):
+        problem("cpmk", f"every module in exactly one CPMK; found {modules}")
+    cpl = {c["code"] for c in data["cpl"]}
+    for i, c in enumerate(data["cpmk"]):
+        for code in c["cpl"]:
+            if code not in cpl:
+                problem(f"cpmk[{i}].cpl", f"no {code}; known: {sorted(cpl)}")
+    for part in ("required", "further"):
+        for slug in data["readings"][part]:
+            if slug not in {s["slug"] for s in content().all("source")}:
+                problem(f"readings.{part}", f"no source {slug!r}")
+    return (None if problems else data), problems
+
+
+def load(root: Path) -> dict:
+    data, problems = read(root, load_course(root))
+    if problems:
+        raise ContentError(problems)
+    return data
+
+
+def _s(key: str, lang: str, **fill) -> str:
+    return strings().get(key, lang, **fill)
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines += ["| " + " | ".join(" ".join(str(c).split()) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def sections(root: Path, data: dict, lang: str) -> list[str]:
+    """The syllabus as markdown sections (one notebook cell each; also the printable page)."""
+    course = load_course(root)
+    project = load_project(root)
+    known = quizzes(root)
+    by_number = {x.number: x for x in course.lessons}
+    c = data["course"]
+    out = [f"# {_s('rps-title', lang)}: {c['title'][lang]}\n\n"
+           + _table([_s("rps-field", lang), ""],
+                    [[_s("rps-code", lang), c["code"]], [_s("rps-credits", lang), c["credits"]],
+                     [_s("rps-semester", lang), c["semester"][lang]]])
+           + f"\n\n{c['description'][lang].strip()}"]
+    cpl = "\n".join(f"- **{x['code']}** {x['text'][lang]}" for x in data["cpl"])
+    out.append(f"## {_s('rps-cpl', lang)}\n\n{cpl}")
+    rows = []
+    for x in data["cpmk"]:
+        lessons = ", ".join(f"{_s('lesson', lang)} {int(m[1:])}" for m in x["modules"])
+        rows.append([f"**{x['code']}**", x["text"][lang], ", ".join(x["cpl"]), lessons])
+    out.append(f"## {_s('rps-cpmk', lang)}\n\n" + _table(
+        [_s("rps-code", lang), _s("rps-outcome", lang), "CPL", _s("rps-lessons", lang)], rows))
+    rows = []
+    for x in data["cpmk"]:
+        for m in x["modules"]:
+            for i, obj in enumerate(content().get("module", m)["objectives"], 1):
+                rows.append([f"{m.upper()}.{i}", md(obj[lang]), x["code"]])
+    out.append(f"## {_s('rps-sub-cpmk', lang)}\n\n" + _table(
+        [_s("rps-code", lang), _s("rps-outcome", lang), "CPMK"], rows))
+    milestones = {m["week"]: m for m in project["milestones"]}
+    rows = []
+    for m in data["meetings"]:
+        what, minutes = [], 0
+        for n in m["lessons"]:
+            lesson = by_number[n]
+            minutes += lesson.minutes
+            acts = "; ".join(b["title"][lang] for b in lesson.blocks("activity"))
+            what.append(f"{_s('lesson', lang)} {n}: {md(lesson.title(lang))} ({acts}; "
+                        f"{_s('rps-discussion', lang)}; {_s('self-check', lang).lower()})")
+        if "note" in m:
+            what.append(md(m["note"][lang]))
+        if "exam" in m:
+            what.append(f"**{md(m['exam'][lang])}**")
+        if "quiz" in m:
+            what.append(f"**{md(known[m['quiz']]['title'][lang])}**")
+        if m["n"] in milestones:
+            ms = milestones[m["n"]]
+            what.append(f"{_s('rps-project', lang)}: {md(ms['title'][lang])} ({md(ms['deliverable'][lang])})")
+        rows.append([m["n"], "<br>".join(what), minutes or ""])
+    out.append(f"## {_s('rps-meetings', lang)}\n\n" + _table(
+        [_s("rps-meeting", lang), _s("rps-content", lang), _s("rps-minutes", lang)], rows))
+    rows = [[md(a["what"][lang]), f"{a['weight']}%"] for a in data["assessment"]]
+    out.append(f"## {_s('rps-assessment', lang)}\n\n" + _table(
+        [_s("rps-component", lang), _s("rps-weight", lang)], rows))
+    refs = []
+    for part in ("required", "further"):
+        refs.append(f"### {_s('rps-readings-' + part, lang)}\n")
+        for slug in data["readings"][part]:
+            refs.append(f"- {citation(content().get('source', slug), lang)}")
+        refs.append("")
+    out.append(f"## {_s('rps-readings', lang)}\n\n" + "\n".join(refs).strip())
+    return out
+
+
+def notebook(root: Path, data: dict, lang: str):
+    nb = v4.new_notebook()
+    nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"},
+                   "coursekit": {"generated_from": str(SOURCE), "lang": lang}}
+    nb.cells = [v4.new_markdown_cell(text) for text in sections(root, data, lang)]
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"c{i:02d}"
+    nbformat.validate(nb)
+    return nb
+
+
+def outputs(root: Path) -> dict[Path, str]:
+    data = load(root)
+    return {OUT / f"rps-{lang}.ipynb": nbformat.writes(notebook(root, data, lang)) + "\n" for lang in LANGS}
