@@ -105,16 +105,11 @@ def score_multiple(raw, letter_to_option: dict[str, str], correct: set[str], poi
     return Score(round(points * share, 4), points, _status(share))
 
 
-def option_weights(n: int, k: int) -> tuple[float, float]:
-    """(weight of a right option, weight of a wrong option) for n options of which k are right."""
-    if not 1 <= k < n:
-        raise ValueError(f"a multiple-select item needs 1 <= right < options, got {k} of {n}")
-    return 1 / k, -1 / (n - k)
-
-
 def multiple_share(chosen: set, correct: set, n: int) -> float:
     """Share of the points for the options chosen, out of n options with `correct` right."""
-    good, bad = option_weights(n, len(correct))
+    if not 1 <= len(correct) < n:
+        raise ValueError(f"a multiple-select item needs 1 <= right < options, got {len(correct)} of {n}")
+    good, bad = 1 / len(correct), -1 / (n - len(correct))
     net = len(chosen & correct) * good + len(chosen - correct) * bad
     return min(1.0, max(0.0, round(net, 9)))
 
@@ -189,3 +184,22 @@ def _pairs(raw):
     else:
         return "invalid"
     return {normalise(a).replace(" ", ""): normalise(b).replace(" ", "") for a, b in items}
+
+
+# --- Per-option weights of a multiple-select item (the course's rule; LMS exports use these) ---
+
+def option_weights(correct: list[bool] | tuple[bool, ...]) -> list[float]:
+    """Weight of ticking each option: +1/k for a right one, -1/(n-k) for a wrong one.
+
+    k right options of n. The score is the sum of the ticked weights, floored at 0 and at most 1
+    (see score_ticked): tick-all scores 0, tick-none is blank. This is Moodle's multichoice rule.
+    """
+    k = sum(1 for c in correct if c)
+    n = len(correct)
+    return [1 / k if c else -1 / (n - k) for c in correct]
+
+
+def score_ticked(correct: list[bool] | tuple[bool, ...], ticked) -> float:
+    """Share (0..1) earned by ticking the options at the given indexes, by option_weights."""
+    weights = option_weights(correct)
+    return min(1.0, max(0.0, sum(weights[i] for i in set(ticked))))

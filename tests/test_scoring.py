@@ -5,8 +5,17 @@ from itertools import combinations
 import pytest
 
 from coursekit import scoring
-from coursekit.scoring import (CORRECT, INCORRECT, PARTIAL, expected_random, expected_tick_all,
-                               multiple_share, option_weights, score_matching, score_multiple)
+from coursekit.scoring import (
+    CORRECT,
+    INCORRECT,
+    PARTIAL,
+    expected_random,
+    expected_tick_all,
+    multiple_share,
+    option_weights,
+    score_matching,
+    score_multiple,
+)
 
 # Moodle's grade values (jupyter-facts.md): every per-option fraction must be one of these.
 MOODLE = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
@@ -45,17 +54,19 @@ def test_right_options_earn_one_k_each_wrong_ones_cost_one_n_minus_k():
     assert score_multiple(None, opts, right(3), 3).status == scoring.BLANK
 
 
-def test_option_weights_are_moodle_grade_values():
+def test_option_weights_are_moodle_grade_values_and_agree_with_score_multiple():
     for n in range(2, 9):
         for k in range(1, n):
-            good, bad = option_weights(n, k)
-            assert good == pytest.approx(1 / k) and bad == pytest.approx(-1 / (n - k))
-            for w in (good, -bad):
-                assert any(abs(w * 100 - m) < 1e-4 for m in MOODLE), (n, k, w)
+            flags = [i < k for i in range(n)]
+            weights = option_weights(flags)
+            assert weights == [pytest.approx(1 / k)] * k + [pytest.approx(-1 / (n - k))] * (n - k)
+            for w in weights:
+                assert any(abs(abs(w) * 100 - m) < 1e-4 for m in MOODLE), (n, k, w)
+            for ticked in ([], list(range(n)), [0], [0, n - 1]):
+                assert scoring.score_ticked(flags, ticked) == pytest.approx(
+                    multiple_share(set(ticked), set(range(k)), n))
     with pytest.raises(ValueError):
-        option_weights(4, 4)
-    with pytest.raises(ValueError):
-        option_weights(4, 0)
+        multiple_share({0}, {0, 1, 2, 3}, 4)
 
 
 def test_expected_random_matches_brute_force():

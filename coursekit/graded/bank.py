@@ -121,7 +121,8 @@ def item_problems(item: dict) -> list[str]:
     extra = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer", "why"},
              "short": {"accepted", "why"}, "matching": {"left", "right"},
              "essay": {"guidance", "scheme", "model", "words"}}
-    for key in ("options", "answer", "why", "accepted", "left", "right", "guidance", "scheme", "model", "words"):
+    for key in ("options", "answer", "why", "accepted", "left", "right",
+                "guidance", "scheme", "model", "words"):
         if key in item and key not in extra[kind]:
             out.append(f"{key!r} does not belong to a {kind} item; allowed: {allowed(extra[kind])}")
     if kind in ("single", "multiple"):
