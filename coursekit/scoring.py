@@ -140,6 +140,32 @@ def expected_random(kind: str, n: int, k: int = 1, pairs: int = 0) -> float:
     return 0.0  # short answers and essays: a random response earns nothing
 
 
+MIN_PAIRS = 3  # a matching item needs this many pairs, or more answer choices than pairs
+
+
+def guessing_problems(kind: str, n: int, k: int = 1, pairs: int = 0) -> list[str]:
+    """Why an item's shape lets guessing beat the rule (empty when it does not).
+
+    n options (matching: answer choices), k right ones, `pairs` left entries. Rejected: ticking
+    everything earns more than 0; a uniformly random response earns on average more than the
+    chance level 1/n of a single-choice item with as many options; a matching item with fewer
+    than MIN_PAIRS pairs and no more answer choices than pairs (a coin flip).
+    """
+    out = []
+    if kind == "matching" and pairs < MIN_PAIRS and n <= pairs:
+        out.append(f"a matching item needs >= {MIN_PAIRS} pairs or more answer choices than pairs; "
+                   f"has {pairs} pairs and {n} choices (a coin flip)")
+    if kind not in ("single", "multiple", "true-false", "matching"):
+        return out
+    tick_all, rand = expected_tick_all(kind, n, k), expected_random(kind, n, k, pairs)
+    if tick_all > 1e-9:
+        out.append(f"ticking every option earns {tick_all:.0%} of the points; must be 0")
+    if rand > 1 / n + 1e-9:
+        out.append(f"a random response earns {rand:.1%} on average, above the {1 / n:.1%} chance "
+                   "level of a single-choice item with as many options")
+    return out
+
+
 def score_matching(raw, left: dict[str, str], right: dict[str, str], key: dict[str, str],
                    points: float) -> Score:
     """raw: {'1': 'b', ...} or [['1', 'b'], ...] or '1b 2a'; left/right map shown labels to ids."""

@@ -25,7 +25,6 @@ MIN_ITEMS_PER_OUTLINE = 2
 RECALL = ("remember", "understand")
 POINTS = {"true-false": (1, 1), "single": (1, 2), "short": (1, 2), "multiple": (2, 3)}
 LEVELS_PER_CRITERION = 3
-MIN_PAIRS = 3
 
 
 @dataclass
@@ -172,40 +171,17 @@ def points_problems(item: dict) -> list[str]:
     return []
 
 
-def guessing_profile(item: dict) -> dict | None:
-    """Expected share of the points for ticking everything and for a uniformly random response,
-    and the chance level of a single-choice item with as many options (None: not guessable)."""
+def guessing_problems(item: dict) -> list[str]:
+    """The item against the guessing rule (scoring.guessing_problems)."""
     kind = item["type"]
     if kind in ("single", "multiple"):
-        n = len(item["options"])
-        k = sum(1 for o in item["options"] if o.get("correct"))
-        return {"tick_all": scoring.expected_tick_all(kind, n, k),
-                "random": scoring.expected_random(kind, n, k), "chance": 1 / n}
+        n, k = len(item["options"]), sum(1 for o in item["options"] if o.get("correct"))
+        return scoring.guessing_problems(kind, n, k)
     if kind == "true-false":
-        return {"tick_all": 0.0, "random": 0.5, "chance": 0.5}
+        return scoring.guessing_problems(kind, 2)
     if kind == "matching":
-        n, p = len(item["right"]), len(item["left"])
-        return {"tick_all": scoring.expected_tick_all(kind, n),
-                "random": scoring.expected_random(kind, n, pairs=p), "chance": 1 / n}
-    return None
-
-
-def guessing_problems(item: dict) -> list[str]:
-    out = []
-    if item["type"] == "matching":
-        p, n = len(item["left"]), len(item["right"])
-        if p < MIN_PAIRS and n <= p:
-            out.append(f"a matching item needs >= {MIN_PAIRS} pairs or more answer choices than pairs; "
-                       f"has {p} pairs and {n} choices (a coin flip)")
-    prof = guessing_profile(item)
-    if prof is None:
-        return out
-    if prof["tick_all"] > 1e-9:
-        out.append(f"ticking every option earns {prof['tick_all']:.0%} of the points; must be 0")
-    if prof["random"] > prof["chance"] + 1e-9:
-        out.append(f"a random response earns {prof['random']:.1%} on average, above the "
-                   f"{prof['chance']:.1%} chance level of a single-choice item with as many options")
-    return out
+        return scoring.guessing_problems(kind, len(item["right"]), pairs=len(item["left"]))
+    return []
 
 
 def coverage_problems(bank: Bank) -> list[Problem]:
