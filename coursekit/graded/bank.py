@@ -147,6 +147,8 @@ def item_problems(item: dict) -> list[str]:
         total = sum(c["points"] for c in item["scheme"])
         if abs(total - item["points"]) > 1e-9:
             out.append(f"mark scheme points add up to {total:g}, the item is worth {item['points']:g}")
+        if "pool" in item:
+            out.append("an essay cannot be drawn from a pool: its rubric is printed in the notebook")
         for lang in ("id", "en"):
             words = len(item["model"][lang].split())
             low, high = item["words"]
