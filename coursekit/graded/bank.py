@@ -229,7 +229,7 @@ def _quiz_problems(bank: Bank, qpath: Path) -> list[Problem]:
         for m, q in enumerate(quiz["questions"]):
             fpath = ["quizzes", n, "questions", m]
             where = ("quizzes.yaml", line_of(qpath, fpath), dotted(fpath))
-            if q.get("item") in bank.broken or q.get("pool") in broken_pools - pools:
+            if q.get("item") in bank.broken or ("pool" in q and q["pool"] in broken_pools - pools):
                 continue  # the item's own problems are reported; no knock-on error here
             if "item" in q and q["item"] not in bank.items:
                 out.append(Problem(*where, f"no bank item {q['item']!r}"

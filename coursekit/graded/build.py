@@ -154,7 +154,8 @@ def _solution(s, key: dict):
 def _essay_solution(item: dict) -> str:
     lines = ["**Jawaban model / Model answer**", "", item["model"]["id"], "", item["model"]["en"], "",
              "**Skema penilaian / Mark scheme**", ""]
-    lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}" for c in item["scheme"]]
+    lines += [f"- ({c['points']:g}) {c['text']['id']}: {c['expect']['id']} / {c['text']['en']}: "
+              f"{c['expect']['en']}" for c in item["scheme"]]
     return "\n".join(lines)
 
 
@@ -181,8 +182,11 @@ def marking(bank: Bank, quiz: dict, display: dict) -> str:
             item = bank.items[cand["item"]]
             lines += [f"## {q['qid']} ({item['id']}, {item['points']:g} points)", "",
                       item["stem"]["id"], "", item["stem"]["en"], "", "### Skema / Scheme", ""]
-            lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}" for c in item["scheme"]]
-            lines += ["", "### Rubrik / Rubric", "", rubric(item)]
+            for c in item["scheme"]:
+                lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}",
+                          f"    - {c['expect']['id']}", f"    - {c['expect']['en']}"]
+            lines += ["", "### Rubrik (seperti yang dilihat mahasiswa) / Rubric (as students see it)", "",
+                      rubric(item)]
             lines += ["", "### Jawaban model / Model answer", "", item["model"]["id"], "",
                       item["model"]["en"], ""]
     if len(lines) == 2:
