@@ -106,10 +106,14 @@ def score_multiple(raw, letter_to_option: dict[str, str], correct: set[str], poi
 
 
 def multiple_share(chosen: set, correct: set, n: int) -> float:
-    """Share of the points for the options chosen, out of n options with `correct` right."""
-    if not 1 <= len(correct) < n:
-        raise ValueError(f"a multiple-select item needs 1 <= right < options, got {len(correct)} of {n}")
-    good, bad = 1 / len(correct), -1 / (n - len(correct))
+    """Share of the points for the options chosen, out of n options with `correct` right.
+
+    (The bank check rejects items with no right or no wrong option; the format check scores
+    against a dummy key with every option right, so those shapes must not fail here.)
+    """
+    if not correct:
+        return 0.0
+    good, bad = 1 / len(correct), (-1 / (n - len(correct)) if n > len(correct) else 0.0)
     net = len(chosen & correct) * good + len(chosen - correct) * bad
     return min(1.0, max(0.0, round(net, 9)))
 

@@ -65,8 +65,9 @@ def test_option_weights_are_moodle_grade_values_and_agree_with_score_multiple():
             for ticked in ([], list(range(n)), [0], [0, n - 1]):
                 assert scoring.score_ticked(flags, ticked) == pytest.approx(
                     multiple_share(set(ticked), set(range(k)), n))
-    with pytest.raises(ValueError):
-        multiple_share({0}, {0, 1, 2, 3}, 4)
+    # The format check scores against a dummy key with every option right: no error there.
+    assert multiple_share({0}, {0, 1, 2, 3}, 4) == 0.25
+    assert score_multiple("ab", letters(4), right(4), 2).points == 1
 
 
 def test_expected_random_matches_brute_force():
