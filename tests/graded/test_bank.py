@@ -220,3 +220,28 @@ def test_item_wording_says_lecture_slides_and_isu_berganda():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         bad = [t for t in _texts(data["items"]) if WORDS.search(t)]
         assert bad == [], (path.name, bad[:3])
+
+
+def test_the_items_the_review_named_are_fixed():
+    items = _bank().items
+    assert "m1-k6-03" not in items  # tested the course's own source-checking; replaced by m1-k6-04
+    assert items["m1-k6-04"]["bloom"] == "apply"
+    goals = {o["text"]["id"] for o in items["m1-k4-01"]["options"] if o.get("correct")}
+    assert "Memperkokoh kekuatan komunitas basis" in goals
+    assert "(English)" not in items["m8-r1-03"]["stem"]["en"]  # the slides give no English words
+    assert "well-off" in items["m7-x3-02"]["stem"]["en"]  # "cukup mampu"
+    assert "Pencapaian Target" in items["m7-x1-03"]["stem"]["en"]
+    texts = lambda iid: " ".join(o["text"]["en"] for o in items[iid]["options"])  # noqa: E731
+    assert "No strategy is needed" not in texts("m4-t4-02")
+    assert "watching adverts" not in texts("m6-t13-01")
+    assert "Height" not in texts("m7-x2-02") and "Collecting taxes" not in texts("m8-r1-01")
+    assert "Urban vs rural" not in texts("m3-t1-01") and "not recruiting at all" not in texts("m6-t14-01")
+    weakness = next(o for o in items["m5-t7-02"]["options"] if o["id"] == "batasi-waktu")
+    assert "large organization" in weakness["text"]["en"]  # why a time limit is a weakness
+
+
+def test_the_synthesis_objectives_are_assessed_in_kuis_3():
+    bank = _bank()
+    kuis3 = [bank.items[q["item"]] for q in bank.quiz("kuis-3")["questions"] if "item" in q]
+    assert any(i["bloom"] == "create" and i["type"] == "essay" for i in kuis3)  # sketch a strategy
+    assert any({"X1", "X2", "X3"} <= set(i["outline"]) and i["module"] == "m9" for i in kuis3)

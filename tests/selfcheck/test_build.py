@@ -123,3 +123,21 @@ def test_block_club_shift_cases_follow_their_content():
     match = {p["item"]["en"].split(":")[0]: p["match"] for p in q["pairs"]}
     assert match["Hartford"] == "outside-shift" and match["Chicago"] == "join-outside"
     assert len(q["pairs"]) >= 3
+
+
+def test_the_synthesis_module_has_activities_for_its_two_objectives():
+    data = yaml.safe_load((LESSONS / "selfcheck" / "m9.yaml").read_text(encoding="utf-8"))
+    outlines = [set(q["outline"]) for q in data["questions"]]
+    assert any({"X1", "X2", "X3"} <= o for o in outlines)  # cross-cutting issues of a case
+    assert any({"T1", "T4"} <= o for o in outlines)  # sketch a strategy for a problem
+
+
+def test_wording_says_lecture_slides_and_isu_berganda():
+    import re
+
+    words = re.compile(r"\b(dek|deck|majemuk)\b", re.IGNORECASE)
+    paths = sorted((LESSONS / "selfcheck").glob("*.yaml")) + sorted((LESSONS / "vignettes").glob("*.yaml"))
+    for path in paths:
+        text = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                         if not ln.lstrip().startswith("#"))
+        assert not words.search(text), (path.name, words.search(text).group(0))
