@@ -3,9 +3,15 @@
 One function per question type; every one takes the student's raw answer (plain data, as typed)
 and the key, and returns a Score. Partial credit rules:
 
-- multiple select: (right options chosen - wrong options chosen) / right options, never below 0;
-- matching: share of pairs matched correctly (no penalty for a wrong pair);
-- single choice, true/false, short text: all or nothing.
+- single choice, true/false, short text: all or nothing;
+- multiple select, n options of which k are right: +1/k for each right option ticked, -1/(n-k) for
+  each wrong option ticked, total floored at 0 (Moodle's multichoice rule): ticking every option
+  earns 0, a uniformly random response earns no more than chance;
+- matching with p pairs: +1/p for each right pair, no penalty (the bank check allows only items
+  with p >= 3 pairs or more answer choices than pairs, so guessing stays at chance level).
+
+``option_weights`` gives the per-option weights the LMS exporters write, so they never restate the
+rule; ``expected_tick_all`` and ``expected_random`` are what the bank check holds items to.
 """
 
 from __future__ import annotations
@@ -95,9 +101,73 @@ def score_multiple(raw, letter_to_option: dict[str, str], correct: set[str], poi
     if unknown:
         return Score(0, points, INVALID, f"unknown-option:{','.join(unknown)}")
     chosen = {letter_to_option[x] for x in letters}
-    net = len(chosen & correct) - len(chosen - correct)
-    share = max(0.0, net / len(correct))
+    share = multiple_share(chosen, correct, len(set(letter_to_option.values())))
     return Score(round(points * share, 4), points, _status(share))
+
+
+def multiple_share(chosen: set, correct: set, n: int) -> float:
+    """Share of the points for the options chosen, out of n options with `correct` right.
+
+    (The bank check rejects items with no right or no wrong option; the format check scores
+    against a dummy key with every option right, so those shapes must not fail here.)
+    """
+    if not correct:
+        return 0.0
+    good, bad = 1 / len(correct), (-1 / (n - len(correct)) if n > len(correct) else 0.0)
+    net = len(chosen & correct) * good + len(chosen - correct) * bad
+    return min(1.0, max(0.0, round(net, 9)))
+
+
+def expected_tick_all(kind: str, n: int, k: int = 1) -> float:
+    """Share earned by ticking every option (multiple) or giving one answer to every pair."""
+    if kind == "multiple":
+        return multiple_share(set(range(n)), set(range(k)), n)
+    return 0.0  # single/true-false/short: one answer only; matching: counted in expected_random
+
+
+def expected_random(kind: str, n: int, k: int = 1, pairs: int = 0) -> float:
+    """Expected share of a uniformly random response.
+
+    single: one of n options; true-false: n = 2; multiple: every subset of the n options equally
+    likely (blank included); matching: each of `pairs` left entries gets one of n answer choices.
+    """
+    if kind in ("single", "true-false"):
+        return 1 / n
+    if kind == "matching":
+        return 1 / n if pairs else 0.0  # each pair right with chance 1/n, +1/pairs each
+    if kind == "multiple":
+        total = 0.0
+        for mask in range(2 ** n):
+            chosen = {i for i in range(n) if mask >> i & 1}
+            total += multiple_share(chosen, set(range(k)), n)
+        return total / 2 ** n
+    return 0.0  # short answers and essays: a random response earns nothing
+
+
+MIN_PAIRS = 3  # a matching item needs this many pairs, or more answer choices than pairs
+
+
+def guessing_problems(kind: str, n: int, k: int = 1, pairs: int = 0) -> list[str]:
+    """Why an item's shape lets guessing beat the rule (empty when it does not).
+
+    n options (matching: answer choices), k right ones, `pairs` left entries. Rejected: ticking
+    everything earns more than 0; a uniformly random response earns on average more than the
+    chance level 1/n of a single-choice item with as many options; a matching item with fewer
+    than MIN_PAIRS pairs and no more answer choices than pairs (a coin flip).
+    """
+    out = []
+    if kind == "matching" and pairs < MIN_PAIRS and n <= pairs:
+        out.append(f"a matching item needs >= {MIN_PAIRS} pairs or more answer choices than pairs; "
+                   f"has {pairs} pairs and {n} choices (a coin flip)")
+    if kind not in ("single", "multiple", "true-false", "matching"):
+        return out
+    tick_all, rand = expected_tick_all(kind, n, k), expected_random(kind, n, k, pairs)
+    if tick_all > 1e-9:
+        out.append(f"ticking every option earns {tick_all:.0%} of the points; must be 0")
+    if rand > 1 / n + 1e-9:
+        out.append(f"a random response earns {rand:.1%} on average, above the {1 / n:.1%} chance "
+                   "level of a single-choice item with as many options")
+    return out
 
 
 def score_matching(raw, left: dict[str, str], right: dict[str, str], key: dict[str, str],

@@ -12,12 +12,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .. import scoring
 from ..content import datafile
 from ..content.parse import line_of, read_yaml
 from ..content.problems import Problem, allowed, did_you_mean, dotted
 from .keys import AUTO_TYPES
 
 MIN_ITEMS_PER_OUTLINE = 2
+# The points rule (exercises/README.md, "Poin dan penilaian"): by type, plus one point when the
+# item asks the student to use an idea (apply, analyse, evaluate) rather than recall or explain it.
+# Matching: one point per pair. Constructed response: 0-3 points per rubric criterion.
+RECALL = ("remember", "understand")
+POINTS = {"true-false": (1, 1), "single": (1, 2), "short": (1, 2), "multiple": (2, 3)}
+LEVELS_PER_CRITERION = 3
 
 
 @dataclass
@@ -26,6 +33,7 @@ class Bank:
     quizzes: list[dict] = field(default_factory=list)
     course_id: str = ""
     files: dict[str, str] = field(default_factory=dict)  # item id -> file label
+    broken: dict[str, dict] = field(default_factory=dict)  # id -> item with schema errors
 
     def pool(self, name: str) -> list[dict]:
         return [i for i in self.items.values() if i.get("pool") == name]
@@ -73,6 +81,8 @@ def load(root: str | Path) -> tuple[Bank, list[Problem]]:
         broken = {p.field.split("]")[0] + "]" for p in errs if p.field.startswith("items[")}
         for n, item in enumerate(data["items"]):
             if f"items[{n}]" in broken or not isinstance(item, dict):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    bank.broken[item["id"]] = item  # so nothing else reports it as missing
                 continue  # reported above; skip its semantic checks
             messages = item_problems(item)
             if item["id"] in bank.items:
@@ -109,8 +119,9 @@ def item_problems(item: dict) -> list[str]:
     kind = item["type"]
     extra = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer", "why"},
              "short": {"accepted", "why"}, "matching": {"left", "right"},
-             "essay": {"guidance", "scheme", "model"}}
-    for key in ("options", "answer", "why", "accepted", "left", "right", "guidance", "scheme", "model"):
+             "essay": {"guidance", "scheme", "model", "words"}}
+    for key in ("options", "answer", "why", "accepted", "left", "right",
+                "guidance", "scheme", "model", "words"):
         if key in item and key not in extra[kind]:
             out.append(f"{key!r} does not belong to a {kind} item; allowed: {allowed(extra[kind])}")
     if kind in ("single", "multiple"):
@@ -136,13 +147,50 @@ def item_problems(item: dict) -> list[str]:
         total = sum(c["points"] for c in item["scheme"])
         if abs(total - item["points"]) > 1e-9:
             out.append(f"mark scheme points add up to {total:g}, the item is worth {item['points']:g}")
+        if "pool" in item:
+            out.append("an essay cannot be drawn from a pool: its rubric is printed in the notebook")
+        for lang in ("id", "en"):
+            words = len(item["model"][lang].split())
+            low, high = item["words"]
+            if not low <= words <= high:
+                out.append(f"model answer ({lang}) has {words} words; the item asks for {low}-{high}")
+    out += points_problems(item) + guessing_problems(item)
     return out
+
+
+def points_problems(item: dict) -> list[str]:
+    """The item's points against the points rule (by type and difficulty)."""
+    kind, level, pts = item["type"], item["bloom"], item["points"]
+    if kind == "matching":
+        want, why = len(item["left"]), "one point per pair"
+    elif kind == "essay":
+        want, why = LEVELS_PER_CRITERION * len(item["scheme"]), f"{LEVELS_PER_CRITERION} per rubric criterion"
+    else:
+        want = POINTS[kind][0 if level in RECALL or kind == "true-false" else 1]
+        why = f"{kind}, {'recall' if level in RECALL else 'use'} ({level})"
+    if abs(pts - want) > 1e-9:
+        return [f"points {pts:g} break the points rule: {why} is worth {want:g}"]
+    return []
+
+
+def guessing_problems(item: dict) -> list[str]:
+    """The item against the guessing rule (scoring.guessing_problems)."""
+    kind = item["type"]
+    if kind in ("single", "multiple"):
+        n, k = len(item["options"]), sum(1 for o in item["options"] if o.get("correct"))
+        return scoring.guessing_problems(kind, n, k)
+    if kind == "true-false":
+        return scoring.guessing_problems(kind, 2)
+    if kind == "matching":
+        return scoring.guessing_problems(kind, len(item["right"]), pairs=len(item["left"]))
+    return []
 
 
 def coverage_problems(bank: Bank) -> list[Problem]:
     counts = defaultdict(int)
-    for item in bank.items.values():
-        for oid in item["outline"]:
+    for item in [*bank.items.values(), *bank.broken.values()]:
+        outline = item.get("outline")
+        for oid in outline if isinstance(outline, list) else []:
             counts[oid] += 1
     return [Problem("bank", 0, oid, f"outline item assessed by {counts[oid]} item(s); needs "
                     f">= {MIN_ITEMS_PER_OUTLINE}") for oid in _outline()
@@ -150,17 +198,20 @@ def coverage_problems(bank: Bank) -> list[Problem]:
 
 
 def _pool_problems(bank: Bank) -> list[Problem]:
-    pools = defaultdict(list)
+    pools, sizes = defaultdict(list), defaultdict(int)
     for item in bank.items.values():
         if "pool" in item:
             pools[item["pool"]].append(item)
+    for item in [*bank.items.values(), *bank.broken.values()]:
+        if isinstance(item.get("pool"), str):
+            sizes[item["pool"]] += 1
     out = []
     for name, items in pools.items():
-        shapes = {(i["type"], float(i["points"])) for i in items}
+        shapes = {(i["type"], float(i["points"]), i["bloom"] in RECALL) for i in items}
         if len(shapes) > 1:
-            out.append(Problem("bank", 0, f"pool {name}",
-                               f"items differ in type or points: {sorted(shapes)}"))
-        if len(items) < 2:
+            out.append(Problem("bank", 0, f"pool {name}", "items differ in type, points or difficulty "
+                               f"(type, points, recall): {sorted(shapes)}"))
+        if sizes[name] < 2:
             out.append(Problem("bank", 0, f"pool {name}", "a pool needs at least 2 items"))
     return out
 
@@ -168,6 +219,7 @@ def _pool_problems(bank: Bank) -> list[Problem]:
 def _quiz_problems(bank: Bank, qpath: Path) -> list[Problem]:
     out, seen_quiz = [], set()
     pools = {i["pool"] for i in bank.items.values() if "pool" in i}
+    broken_pools = {i.get("pool") for i in bank.broken.values()}
     for n, quiz in enumerate(bank.quizzes):
         if quiz["id"] in seen_quiz:
             out.append(Problem("quizzes.yaml", line_of(qpath, ["quizzes", n]), f"quizzes[{n}].id",
@@ -177,6 +229,8 @@ def _quiz_problems(bank: Bank, qpath: Path) -> list[Problem]:
         for m, q in enumerate(quiz["questions"]):
             fpath = ["quizzes", n, "questions", m]
             where = ("quizzes.yaml", line_of(qpath, fpath), dotted(fpath))
+            if q.get("item") in bank.broken or ("pool" in q and q["pool"] in broken_pools - pools):
+                continue  # the item's own problems are reported; no knock-on error here
             if "item" in q and q["item"] not in bank.items:
                 out.append(Problem(*where, f"no bank item {q['item']!r}"
                                    f"{did_you_mean(q['item'], bank.items)}"))

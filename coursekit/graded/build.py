@@ -116,6 +116,7 @@ def notebook(bank: Bank, quiz: dict, display: dict):
         cells.append(_cell("code", render_id(qid), f'kuis.tampilkan("{qid}")', locked=True))
         if kind == "essay":
             item = bank.items[slot(q, quiz["id"], INSTRUCTOR).item]
+            cells.append(_cell("markdown", f"rubrik-{qid}", rubric(item), locked=True))  # H-keys
             cells.append(_cell("markdown", answer_id(qid), _essay_solution(item), solution=True,
                                grade=True, points=points))
             continue
@@ -153,8 +154,22 @@ def _solution(s, key: dict):
 def _essay_solution(item: dict) -> str:
     lines = ["**Jawaban model / Model answer**", "", item["model"]["id"], "", item["model"]["en"], "",
              "**Skema penilaian / Mark scheme**", ""]
-    lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}" for c in item["scheme"]]
+    lines += [f"- ({c['points']:g}) {c['text']['id']}: {c['expect']['id']} / {c['text']['en']}: "
+              f"{c['expect']['en']}" for c in item["scheme"]]
     return "\n".join(lines)
+
+
+def rubric(item: dict) -> str:
+    """The analytic rubric of a hand-graded question, both languages (no model answer: released)."""
+    low, high = item["words"]
+    lines = []
+    for lang in ("id", "en"):
+        lines += [f"**{say('rubric.title', lang)}** {say('rubric.words', lang, low=low, high=high)}", ""]
+        for n, c in enumerate(item["scheme"], 1):
+            lines.append(f"{n}. **{c['text'][lang]}**")
+            lines += [f"    - {level[lang]}" for level in c["levels"]]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def marking(bank: Bank, quiz: dict, display: dict) -> str:
@@ -167,7 +182,11 @@ def marking(bank: Bank, quiz: dict, display: dict) -> str:
             item = bank.items[cand["item"]]
             lines += [f"## {q['qid']} ({item['id']}, {item['points']:g} points)", "",
                       item["stem"]["id"], "", item["stem"]["en"], "", "### Skema / Scheme", ""]
-            lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}" for c in item["scheme"]]
+            for c in item["scheme"]:
+                lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}",
+                          f"    - {c['expect']['id']}", f"    - {c['expect']['en']}"]
+            lines += ["", "### Rubrik (seperti yang dilihat mahasiswa) / Rubric (as students see it)", "",
+                      rubric(item)]
             lines += ["", "### Jawaban model / Model answer", "", item["model"]["id"], "",
                       item["model"]["en"], ""]
     if len(lines) == 2:

@@ -14,6 +14,7 @@ import random
 from pathlib import Path
 
 from ..content.problems import Problem, allowed
+from ..scoring import guessing_problems
 from . import codec
 from .axes import axes
 from .validate import problem, read
@@ -79,6 +80,8 @@ def _quiz_checks(path, label, data):
                     [*where, "options"],
                     "a multiple-select question needs at least one 'correct: true' option",
                 )
+        for message in _guessing(q):  # the course's scoring rule: guessing never beats chance
+            yield problem(path, label, where, message)
         if q["type"] == "matching":
             keys = [c["key"] for c in q["choices"]]
             if len(set(keys)) != len(keys):
@@ -91,6 +94,17 @@ def _quiz_checks(path, label, data):
                         [*where, "pairs", j, "match"],
                         f"no choice {pair['match']!r}; choices: {allowed(keys)}",
                     )
+
+
+def _guessing(q: dict) -> list[str]:
+    if q["type"] in ("single", "multiple"):
+        right = sum(bool(o.get("correct")) for o in q["options"])
+        if not 1 <= right < len(q["options"]) and q["type"] == "multiple":
+            return []  # reported by the checks above
+        return guessing_problems(q["type"], len(q["options"]), right)
+    if q["type"] == "matching":
+        return guessing_problems("matching", len(q["choices"]), pairs=len(q["pairs"]))
+    return []
 
 
 def _question(salt: str, q: dict) -> dict:

@@ -27,8 +27,8 @@ def _secrets(b, quiz_items, accepted=True):
         for key in ("why", "model"):
             if key in item:
                 out += [item[key]["id"], item[key]["en"]]
-        for c in item.get("scheme", []):
-            out += [c["text"]["id"], c["text"]["en"]]
+        for c in item.get("scheme", []):  # the rubric (criteria, levels) is public; what earns the top is not
+            out += [c["expect"]["id"], c["expect"]["en"]]
         if item["type"] == "short" and accepted:
             stems = item["stem"]["id"] + item["stem"]["en"]
             out += [a for a in item["accepted"] if a.lower() not in stems.lower()]

@@ -21,7 +21,11 @@ from .conftest import COURSEKIT, QUIZ, grade_cli, lines_by_student
 
 pytestmark = pytest.mark.slow
 REALISTIC = 6
-FULL = 30.0  # kuis-1's points
+_QS = json.loads((Path(__file__).resolve().parents[2] / "exercises" / "source" / QUIZ / "questions.json")
+                 .read_text(encoding="utf-8"))["questions"]
+FULL = float(sum(q["points"] for q in _QS if q["type"] != "essay"))  # kuis-1's auto-graded points
+MAX = float(sum(q["points"] for q in _QS))  # with the case analysis graded by hand
+AUTO = sum(1 for q in _QS if q["type"] != "essay")  # auto-graded questions
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +109,7 @@ def test_bad_answers_score_zero_on_their_question_only(graded, kind, zero, reaso
 ])
 def test_tampering_is_undone(graded, kind, flag):
     assert _total(graded, kind) == FULL  # the master's test cells and points come back
-    assert graded["scores"][(graded["kind"][kind], None, None)][1] == FULL
+    assert graded["scores"][(graded["kind"][kind], None, None)][1] == MAX
     if flag:
         assert flag in graded["lines"][graded["kind"][kind]]
 
@@ -139,8 +143,9 @@ def test_autograded_notebooks_where_nbgrader_puts_them(graded):
         else:
             nb = json.loads((folder / f"{QUIZ}.ipynb").read_text(encoding="utf-8"))
             assert (folder / "questions.json").exists() and (folder / "timestamp.txt").exists()
-            tests = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
-            assert len(tests) == 17 and all(c.get("outputs") for c in tests)
+            tests = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade")
+                     and c["cell_type"] == "code"]
+            assert len(tests) == AUTO and all(c.get("outputs") for c in tests)
 
 
 def test_nbgrader_feedback_and_export_work_afterwards(graded, tmp_path):
@@ -164,12 +169,14 @@ def test_export_lists_every_student_even_the_ungraded(graded, tmp_path):
     assert proc.returncode == 0, proc.stderr
     with open(out, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) == 17 * len(graded["students"])
+    assert len(rows) == len(_QS) * len(graded["students"])
     assert {r["student_id"] for r in rows} == set(graded["students"])
     broken = [r for r in rows if r["student_id"] == graded["kind"]["truncated-json"]]
     assert {r["status"] for r in broken} == {"missing"} and {r["score"] for r in broken} == {""}
     right = [r for r in rows if r["student_id"] == graded["kind"]["all-correct"]]
-    assert {r["status"] for r in right} == {"correct"} and right[0]["total_score"] == "30.0"
+    essays = {q["qid"] for q in _QS if q["type"] == "essay"}
+    assert {r["status"] for r in right if r["question"] not in essays} == {"correct"}
+    assert right[0]["total_score"] == str(FULL)
 
 
 def test_rerun_gives_the_same_gradebook(graded, tmp_path):

@@ -89,3 +89,55 @@ def test_build_refuses_to_write_when_sources_have_problems(lessons, capsys):
     assert main(["selfcheck", "build", "--lessons", str(lessons)]) == 1
     out = capsys.readouterr().out
     assert "unknown key 'extra'" in out and "nothing written" in out
+
+
+def test_guessing_rule_is_checked_at_build(lessons):
+    """A two-pair matching question (the old m5 q4) and a 5-option, 1-right multiple select let
+    blind guessing beat chance: the build reports both."""
+    def coin_flip(d):
+        q = next(q for q in d["questions"] if q["type"] == "matching")
+        q["pairs"] = q["pairs"][:2]
+        q["choices"] = [c for c in q["choices"] if c["key"] in {p["match"] for p in q["pairs"]}][:2]
+        q["pairs"][1]["match"] = q["choices"][1]["key"]
+        q["pairs"][0]["match"] = q["choices"][0]["key"]
+
+    def one_of_five(d):
+        q = next(q for q in d["questions"] if q["type"] == "multiple")
+        for n, o in enumerate(q["options"]):
+            o["correct"] = n == 0
+        while len(q["options"]) < 5:
+            q["options"].append(dict(q["options"][-1], key=f"extra{len(q['options'])}"))
+
+    _edit(lessons / "selfcheck" / "m5.yaml", coin_flip)
+    _edit(lessons / "selfcheck" / "m9.yaml", one_of_five)
+    _, problems = build.build(lessons)
+    text = "\n".join(map(str, problems))
+    assert "m5.yaml" in text and "has 2 pairs and 2 choices (a coin flip)" in text
+    assert "m9.yaml" in text and "above the 20.0% chance level" in text
+
+
+def test_block_club_shift_cases_follow_their_content():
+    """Hartford UANC (outside collaborative) = situation 1, Humboldt Park (blocks link up) = 2."""
+    data = yaml.safe_load((LESSONS / "selfcheck" / "m5.yaml").read_text(encoding="utf-8"))
+    q = next(q for q in data["questions"] if q["type"] == "matching" and q["outline"] == ["T9"])
+    match = {p["item"]["en"].split(":")[0]: p["match"] for p in q["pairs"]}
+    assert match["Hartford"] == "outside-shift" and match["Chicago"] == "join-outside"
+    assert len(q["pairs"]) >= 3
+
+
+def test_the_synthesis_module_has_activities_for_its_two_objectives():
+    data = yaml.safe_load((LESSONS / "selfcheck" / "m9.yaml").read_text(encoding="utf-8"))
+    outlines = [set(q["outline"]) for q in data["questions"]]
+    assert any({"X1", "X2", "X3"} <= o for o in outlines)  # cross-cutting issues of a case
+    assert any({"T1", "T4"} <= o for o in outlines)  # sketch a strategy for a problem
+
+
+def test_wording_says_lecture_slides_and_isu_berganda():
+    import re
+
+    words = re.compile(r"\b(dek|deck|majemuk)\b", re.IGNORECASE)
+    paths = sorted((LESSONS / "selfcheck").glob("*.yaml")) + sorted((LESSONS / "vignettes").glob("*.yaml"))
+    for path in paths:
+        text = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                         if not ln.lstrip().startswith("#"))
+        assert not words.search(text), (path.name, words.search(text).group(0))
