@@ -110,8 +110,6 @@ def test_no_content_text_says_deck():
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.xfail(reason="the question-bank helper's files (four cases, self-checks, quiz bank) still say "
-                          "dek/deck; make this strict once they are fixed", strict=False)
 def test_no_learner_text_in_the_bank_helpers_files_says_deck():
     files = sorted(ROOT / "coursekit" / "content" / "data" / "cases" / n for n in ELSEWHERE)
     files += sorted((ROOT / "lessons" / "selfcheck").glob("*.yaml"))
