@@ -1,0 +1,1 @@
+"""coursekit on a multi-user JupyterHub: nbgrader exchange hardening (see deploy/GUIDE.md)."""
