@@ -24,3 +24,8 @@ c.Authenticator.plugin_class = JupyterHubAuthPlugin
 # Submissions are written mode 0640/0750 with the course grader's group instead of nbgrader's
 # world-readable 0644/0777 (nbgrader issue #1225): see coursekit/hub/exchange.py.
 c.ExchangeFactory.submit = "coursekit.hub.exchange.PrivateSubmit"
+
+# Released feedback: each file readable by its student only (a POSIX ACL; stock nbgrader leaves
+# it readable by anyone who knows its name): see coursekit/hub/feedback.py. On TLJH, unix
+# accounts are "jupyter-<name>": c.PrivateReleaseFeedback.unix_user = "jupyter-{student}".
+c.ExchangeFactory.release_feedback = "coursekit.hub.feedback.PrivateReleaseFeedback"
