@@ -59,7 +59,7 @@ def release(run: Run) -> None:
     lec, cid = run.lecturer, run.course.id
     for step in ("assign", "release"):
         r = lec.formgrader(cid, "POST", f"assignment/{QUIZ}/{step}")
-        assert r.ok and r.json().get("success"), (step, r.status_code, log_tail(lec.hub))
+        assert r.ok and r.json().get("success"), (step, r.status_code, r.text[-1500:], log_tail(lec.hub, 15))
 
 
 def answer_and_submit(run: Run, name: str, hub: Hub, nim: str) -> None:

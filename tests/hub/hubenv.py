@@ -1,7 +1,7 @@
 """The hub's Python environment and the proxy, built once per machine where every user can run
 them (a venv under /root is mode 700): a venv made from /usr/bin/python3 under /opt (or
 $COURSEKIT_HUB_ENV), with JupyterHub, nbgrader, coursekit, soupsieve < 4 (4.x breaks nbconvert's
-HTML export on Debian's Python 3.11, so generate_feedback fails) and psycopg2 (PostgreSQL
+HTML export on Debian's Python 3.11, so generate_feedback fails) and psycopg 3 (PostgreSQL
 gradebooks); npm's configurable-http-proxy in .ci/node/ (ignored by git; .ci/run installs it)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = "/usr/bin/python3"
-REQUIREMENTS = ["jupyterhub>=5,<7", "soupsieve<4", "psycopg2-binary>=2.9", "setuptools>=77"]
+REQUIREMENTS = ["jupyterhub>=5,<7", "soupsieve<4", "psycopg[binary]>=3.1", "setuptools>=77"]
 PROXY = REPO / ".ci" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
 
 
