@@ -1,7 +1,7 @@
 """A real JupyterHub for the class tests: configurable-http-proxy, the local-process spawner, the
 test-only authenticator (auth_for_tests.py), nbgrader's exchange in a shared folder, the hub's
-global nbgrader config from deploy/hub/, and one grader service per course as in nbgrader's
-demos/demo_multiple_classes (groups formgrade-<course> and nbgrader-<course>). Driven over HTTP
+global nbgrader config, course folders, groups, roles and grader services made by the TLJH
+plugin's own functions (deploy/tljh/tljh_coursekit: nbgrader's demos/demo_multiple_classes). Driven over HTTP
 only, with a small client (login, start server, contents, assignment list, formgrader, terminal)."""
 
 from __future__ import annotations
@@ -23,6 +23,16 @@ from . import users as unix
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
+PLUGIN = REPO / "deploy" / "tljh"
+
+
+def plugin():
+    import importlib
+    import sys
+
+    if str(PLUGIN) not in sys.path:
+        sys.path.insert(0, str(PLUGIN))
+    return importlib.import_module("tljh_coursekit")
 
 
 def free_port() -> int:
@@ -92,7 +102,7 @@ def setup(hub: Hub) -> Hub:
     os.chmod(hub.exchange, 0o777)  # nbgrader's exchange root: rwx for all (its own check)
     etc = root / "etc" / "jupyter"
     etc.mkdir(parents=True)
-    shutil.copy(REPO / "deploy" / "hub" / "nbgrader_config.py", etc / "nbgrader_config.py")
+    shutil.copy(PLUGIN / "tljh_coursekit" / "nbgrader_config.py", etc / "nbgrader_config.py")
     for c in courses:
         c.port = free_port()
         make_course(c, hub)
@@ -102,39 +112,17 @@ def setup(hub: Hub) -> Hub:
 
 
 def make_course(c: Course, hub: Hub) -> None:
-    """The lecturer's course folder in the grader account's home, as deploy/GUIDE.md says:
-    exercises/nbgrader_config.py and the generated quiz sources, plus the course id (and the
-    gradebook URL) on top."""
-    exercises = REPO / "exercises"
-    c.folder.mkdir()
-    shutil.copy(exercises / "nbgrader_config.py", c.folder)
-    shutil.copytree(exercises / "source", c.folder / "source")
-    extra = [f"c.CourseDirectory.course_id = {c.id!r}"]
-    if c.db_url:
-        extra.append(f"c.CourseDirectory.db_url = {c.db_url!r}")
-    with open(c.folder / "nbgrader_config.py", "a", encoding="utf-8") as fh:
-        fh.write("\n# --- this course on the hub ---\n" + "\n".join(extra) + "\n")
-    subprocess.run(["chown", "-R", f"{c.grader}:{c.grader}", str(c.folder)], check=True)
+    """The lecturer's course folder in the grader account's home (the TLJH plugin's function)."""
+    plugin().make_course(c.id, REPO / "exercises", c.folder, c.grader, c.db_url)
 
 
 def config_text(hub: Hub) -> str:
-    groups, roles, services = {}, [], []
-    for c in hub.courses:
-        groups[f"formgrade-{c.id}"] = [*c.lecturers, c.grader]
-        groups[f"nbgrader-{c.id}"] = [*c.lecturers, *c.students]
-        roles.append({"name": f"formgrade-{c.id}", "groups": [f"formgrade-{c.id}"],
-                      "scopes": [f"access:services!service={c.id}"]})
-        roles.append({"name": f"nbgrader-{c.id}", "groups": [f"nbgrader-{c.id}"],
-                      "scopes": ["list:services", f"read:services!service={c.id}"]})
-        # the grader service asks the hub which courses its account grades (nbgrader's
-        # JupyterHubAuthPlugin reads the account's groups)
-        roles.append({"name": f"grader-service-{c.id}", "services": [c.id],
-                      "scopes": [f"read:users!user={c.grader}"]})
-        services.append({"name": c.id, "url": f"http://127.0.0.1:{c.port}",
-                         "command": [str(hub.env / "bin" / "jupyterhub-singleuser")],
-                         "user": c.grader, "cwd": str(c.folder), "oauth_no_confirm": True,
-                         "environment": {**hub.environment(), "JUPYTERHUB_DEFAULT_URL": "/lab"}})
-    roles.append({"name": "server", "scopes": ["inherit"]})
+    courses = [{"id": c.id, "grader": c.grader, "lecturers": c.lecturers, "students": c.students}
+               for c in hub.courses]
+    groups, roles, services = plugin().course_config(
+        courses, [str(hub.env / "bin" / "jupyterhub-singleuser")], hub.environment(),
+        unix_prefix="", ports={c.id: c.port for c in hub.courses},
+        homes={c.id: c.folder.parent for c in hub.courses})
     cfg = {
         "ip": "127.0.0.1", "port": hub.port, "hub_port": free_port(),
         "proxy_api": f"http://127.0.0.1:{free_port()}", "proxy": str(hub.proxy),

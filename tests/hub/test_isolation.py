@@ -93,7 +93,7 @@ def test_student_cannot_release(hub, class_a):
     fake = f"mkdir -p fake/source/{QUIZ} && cd fake && echo x > source/{QUIZ}/evil.txt && " \
            f"nbgrader release_assignment {QUIZ} --course {cid} --force"
     status, out = st.terminal(st.server, fake)
-    assert status != 0
+    assert status != 0, out
     assert sorted(str(p) for p in outbound.rglob("*")) == before
     assert not list(outbound.rglob("evil.txt"))
 
@@ -105,7 +105,7 @@ def test_student_cannot_collect(hub, class_a):
                   allow_redirects=False)
     assert r.status_code in (302, 403)
     st.terminal(st.server, f"mkdir -p grab && cd grab && nbgrader collect {QUIZ} --course {cid}")
-    status, out = st.terminal(st.server, f"ls -R grab/submitted/{victim} 2>&1 | head -5")
+    _, out = st.terminal(st.server, f"ls -R grab/submitted/{victim} 2>&1 | head -5")
     assert f"{QUIZ}.ipynb" not in out
     assert not (Path("/home") / st.name / "grab" / "submitted" / victim).exists()
 
