@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -153,6 +152,3 @@ def test_two_graders_two_assignments_at_once(hub_env, postgres, tmp_path):
     for q in quizzes:
         assert classroom.differences(scores(hub_env, lite, q), scores(hub_env, pg, q)) == [], q
 
-
-if sys.platform != "linux":  # pragma: no cover
-    pytest.skip("PostgreSQL tests need Linux", allow_module_level=True)
