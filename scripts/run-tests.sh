@@ -15,4 +15,5 @@ ruff check .
 echo "== coursekit check"
 coursekit check
 echo "== pytest"
-exec python -m pytest -n auto "$@"   # pytest-xdist: one worker per core
+exec python -m pytest -n auto --dist loadgroup "$@"   # pytest-xdist: one worker per core; the hub
+                                                     # tests share one hub (xdist_group "hub")

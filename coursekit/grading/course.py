@@ -72,18 +72,36 @@ def snapshot(course: Course, assignment: str) -> Snapshot:
         a = gb.find_assignment(assignment)  # MissingEntry when not generated
         snap = Snapshot(assignment, a.duedate)
         for nb in a.notebooks:
+            # the gradebook's cell lists have no order (PostgreSQL returns them in any order);
+            # OverwriteCells re-inserts deleted cells by their neighbours in this order
+            pos = _positions(course.source(assignment) / f"{nb.name}.ipynb")
             source = [SimpleNamespace(name=c.name, cell_type=c.cell_type, locked=c.locked,
                                       source=c.source, checksum=c.checksum)
-                      for c in nb.source_cells]
+                      for c in _ordered(nb.source_cells, pos)]
             grade = [SimpleNamespace(name=c.name, max_score=c.max_score, cell_type=c.cell_type)
-                     for c in nb.grade_cells]
+                     for c in _ordered(nb.grade_cells, pos)]
             task = [SimpleNamespace(name=c.name, max_score=c.max_score, cell_type="markdown")
-                    for c in nb.task_cells]
+                    for c in _ordered(nb.task_cells, pos)]
             snap.notebooks[nb.name] = SimpleNamespace(
                 name=nb.name, kernelspec=nb.kernelspec, source_cells=source, grade_cells=grade,
                 task_cells=task, solution_cells=[SimpleNamespace(name=c.name)
-                                                 for c in nb.solution_cells])
+                                                 for c in _ordered(nb.solution_cells, pos)])
     return snap
+
+
+def _positions(master: Path) -> dict[str, int]:
+    """grade_id -> index of the cell in the master notebook (empty when it is not there)."""
+    try:
+        cells = json.loads(master.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {c.get("metadata", {}).get("nbgrader", {}).get("grade_id"): i
+            for i, c in enumerate(cells)}
+
+
+def _ordered(cells, pos: dict[str, int]) -> list:
+    """The cells in master-notebook order (by name when a cell is not in the master)."""
+    return sorted(cells, key=lambda c: (pos.get(c.name, len(pos)), c.name))
 
 
 class GradebookView:
