@@ -7,8 +7,8 @@ answering their own variant (a realistic mix: right, wrong, partly right, blank,
 formats, English questions, a forgotten or mistyped NIM), plus, when asked, one submission for
 each hostile case of the graded quizzes issue (HOSTILE).
 
-Right answers come from the hidden tests of the master notebook in source/ (instructor-only, as
-the kernel-free grader reads them), so nothing here holds a key.
+Right answers come from the keys file keys/<quiz>.json (instructor-only, as the graders read
+them), so nothing here holds a key.
 """
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ def make_course(folder: Path, exercises: Path, assignments=("kuis-1",),
     shutil.copy(Path(exercises) / "nbgrader_config.py", folder)
     for a in assignments:
         shutil.copytree(Path(exercises) / "source" / a, folder / "source" / a)
+        (folder / "keys").mkdir(exist_ok=True)
+        shutil.copy(Path(exercises) / "keys" / f"{a}.json", folder / "keys")
     exchange = exchange or folder.parent / "exchange"
     exchange.mkdir(parents=True, exist_ok=True)
     for a in assignments:

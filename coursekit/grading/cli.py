@@ -38,7 +38,7 @@ def register(sub) -> None:
 
 def _grade(args) -> int:
     from ..lang import resolve
-    from .engine import NoAssignment, grade_assignment, print_summary
+    from .engine import Interrupted, NoAssignment, grade_assignment, print_summary
     from .lock import Busy
     from .texts import text
 
@@ -47,9 +47,13 @@ def _grade(args) -> int:
         summary = grade_assignment(args.assignment, args.course, args.student, args.jobs,
                                    args.wait, lang, quiet=args.quiet)
     except Busy as busy:
-        print("coursekit: " + text("messages", "locked_stop", lang, pid=busy.pid, path=busy.path),
-              file=sys.stderr)
+        print("coursekit: " + text("messages", "locked_stop", lang, who=busy.describe(lang),
+                                   path=busy.path), file=sys.stderr)
         return 75
+    except Interrupted as stop:
+        print("coursekit: " + text("messages", "interrupted", lang, done=stop.done, total=stop.total),
+              file=sys.stderr)
+        return 130
     except NoAssignment as err:
         print(f"coursekit: {err}", file=sys.stderr)
         return 2

@@ -5,7 +5,6 @@ is there: a submission that could not be graded has its rows with status "missin
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from .table import Response, read_csv
@@ -59,15 +58,13 @@ def export_items(assignment: str, course_dir=None, output=None) -> tuple[Path, i
     rows += _not_graded(course, assignment, set(totals) - {r.student for r in rows}, cells)
     rows.sort(key=lambda r: (r.student, r.question))
     path = Path(output or f"{assignment}-items.csv")
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(COLUMNS)
-        for r in rows:
-            t = totals.get(r.student, {})
-            w.writerow([assignment, r.student, r.question, r.item,
-                        "" if r.score is None else f"{r.score:g}", f"{r.max:g}",
-                        "|".join(r.chosen), r.variant, r.status,
-                        *(t.get(k, "") for k in COLUMNS[9:])])
+    from .table import write_rows
+
+    write_rows(path, [COLUMNS, *([assignment, r.student, r.question, r.item,
+                                  "" if r.score is None else f"{r.score:g}", f"{r.max:g}",
+                                  "|".join(r.chosen), r.variant, r.status,
+                                  *(totals.get(r.student, {}).get(k, "") for k in COLUMNS[9:])]
+                                 for r in rows)])
     return path, len(rows)
 
 
