@@ -112,6 +112,8 @@ def _assignments(source: str, names: set[str]) -> tuple[dict, Answer | None]:
     values: dict = {}
     for node in tree.body:
         target = _target(node)
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) in names:
+            return values, Answer(invalid="not-a-value")  # the annotation is code
         if target not in names:
             return values, Answer(invalid="several-statements" if _assigns_any(tree, names)
                                   else "no-answer")
