@@ -120,8 +120,9 @@ def students(n: int, start: int = 1) -> list[str]:
 
 
 def hand_in(course: Path, assignment: str, n: int, seed: int = 1,
-            hostile: bool = True) -> list[Handed]:
-    """Write n submissions (the hostile ones first, if asked) under course/submitted/."""
+            hostile: bool = True, kinds=None) -> list[Handed]:
+    """Write n submissions (the hostile ones first, if asked: kinds, default all of HOSTILE)
+    under course/submitted/."""
     import nbformat
 
     course = Path(course)
@@ -130,7 +131,7 @@ def hand_in(course: Path, assignment: str, n: int, seed: int = 1,
                              as_version=4)
     sim = _Answers(course / "source" / assignment)
     ids = students(n)
-    cases = list(HOSTILE)[:n] if hostile else []
+    cases = list(kinds or HOSTILE)[:n] if hostile else []
     handed = []
     for i, sid in enumerate(ids):
         kind = cases[i] if i < len(cases) else "realistic"
@@ -487,3 +488,8 @@ def differences(a: dict, b: dict) -> list[str]:
 
 def canary_found(course: Path) -> list[str]:
     return [str(p) for p in Path(course).rglob(CANARY + "*")]
+
+
+def copy_course(src: Path, dest: Path) -> None:
+    """A copy of a course with its submissions as handed in (links and fifos copied as such)."""
+    subprocess.run(["cp", "-a", str(src), str(dest)], check=True)

@@ -35,3 +35,38 @@ def test_identity():
     assert parse_identity('NIM = " 123 "\nBAHASA = "en"') == {"NIM": "123", "BAHASA": "en"}
     assert parse_identity('NIM = "9"\nBAHASA = "en"\nimport os') == {"NIM": "9", "BAHASA": "en"}
     assert parse_identity(None) == {"NIM": "", "BAHASA": ""}
+
+
+def test_every_smuggling_form_is_refused():
+    """Issue 8, finding 1: none of these is a plain answer (the guard then writes a marker)."""
+    from coursekit.grading.classroom import SMUGGLING
+
+    for name, form in SMUGGLING.items():
+        answer = parse_answer(form.format(c="x"))
+        assert not answer.ok, name
+    assert parse_answer('jawaban: str = "b"').invalid == "not-a-value"  # annotations are code
+
+
+def test_bounded_input_in_linear_time():
+    """Issue 8, finding 5: a 100,000-character letter answer is refused unread, a long text is
+    too long, a 5,000-digit number is the wrong type (not a crash); all fast."""
+    import time
+
+    t0 = time.perf_counter()
+    assert parse_answer('jawaban = "' + "b" * 100_000 + '"').invalid == "too-long"
+    assert parse_answer('jawaban = "' + "b" * 5_000 + '"').invalid == "too-long"
+    assert parse_answer("jawaban = 0x" + "f" * 5_000).invalid == "wrong-type"
+    assert parse_answer("jawaban = [" + "[" * 5_000 + "]" * 5_001).invalid in ("not-a-value",
+                                                                            "syntax-error")
+    assert time.perf_counter() - t0 < 2
+
+
+def test_lone_surrogate_is_an_answer():
+    assert parse_answer('jawaban = "\\ud800"').value == "\ud800"
+
+
+def test_echo_is_one_short_line():
+    from coursekit.graded.answers import ECHO, echo
+
+    assert len(echo("b" * 100_000)) == ECHO
+    assert "\n" not in echo("a\nb")
