@@ -82,14 +82,14 @@ def _die_with_parent() -> None:
         pass
 
 
-def failed(student: str, key: str, **fields) -> Outcome:
+def failed(who: str, key: str, **fields) -> Outcome:
     """The Outcome of a student whose grading could not finish (e.g. the worker died)."""
     from . import texts
 
     course, assignment = _STATE["course"], _STATE["assignment"]
-    _remove(course.autograded(student, assignment))
-    stamp, _ = _timestamp(course.submitted(student, assignment))
-    return Outcome(student, state="failed", timestamp=stamp,
+    _remove(course.autograded(who, assignment))
+    stamp, _ = _timestamp(course.submitted(who, assignment))
+    return Outcome(who, state="failed", timestamp=stamp,
                    error=texts.text("submission", key, _STATE.get("lang", "en"), **fields))
 
 
