@@ -63,21 +63,32 @@ def _grade(args) -> int:
 
 def _export(args) -> int:
     from ..lang import resolve
-    from .export import export_items
+    from .export import NotGraded, export_items
     from .texts import text
 
     lang = resolve(args.lang)
-    path, rows = export_items(args.assignment, args.course, args.output)
+    try:
+        path, rows = export_items(args.assignment, args.course, args.output)
+    except NotGraded as err:
+        print("coursekit: " + text("messages", "no_responses", lang, assignment=err.assignment,
+                                   path=err.path), file=sys.stderr)
+        return 2
     print(text("messages", "export_written", lang, rows=rows, path=path))
     return 0
 
 
 def _report(args) -> int:
     from ..lang import resolve
+    from .export import NotGraded
     from .report import item_report
     from .texts import text
 
     lang = resolve(args.lang)
-    rep = item_report(args.assignment, args.course, lang=lang, out=args.output)
+    try:
+        rep = item_report(args.assignment, args.course, lang=lang, out=args.output)
+    except NotGraded as err:
+        print("coursekit: " + text("messages", "no_responses", lang, assignment=err.assignment,
+                                   path=err.path), file=sys.stderr)
+        return 2
     print(text("messages", "report_written", lang, path=rep.path))
     return 0

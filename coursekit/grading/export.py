@@ -33,10 +33,21 @@ def gradebook_rows(course, assignment: str) -> tuple[dict, dict]:
     return cells, totals
 
 
+class NotGraded(LookupError):
+    """No `coursekit grade` run yet for this assignment (no responses file)."""
+
+    def __init__(self, assignment: str, path):
+        super().__init__(assignment, path)
+        self.assignment, self.path = assignment, path
+
+
 def merged(course, assignment: str) -> list[Response]:
     """The responses of the last `coursekit grade`, with the gradebook's current scores."""
     from .engine import responses_path
 
+    path = responses_path(course, assignment)
+    if not path.exists():
+        raise NotGraded(assignment, path)
     cells, _ = gradebook_rows(course, assignment)
     out = []
     for r in read_csv(responses_path(course, assignment)):

@@ -74,6 +74,8 @@ def items(source_dir: Path) -> dict[str, Item]:
                 categories.update(opts)
             else:
                 opts, key, otext = (), (), {}
+            order = k.get("order", [])  # the authored order, when the keys file has it
+            opts = tuple(sorted(opts, key=lambda o: order.index(o) if o in order else len(order)))
             out[iid] = Item(iid, kind, float(k["points"]), opts, key, cand.get("stem", {}), otext)
     # single-choice items whose options are the categories of a matching item classify
     for iid, item in list(out.items()):
