@@ -70,3 +70,15 @@ def test_echo_is_one_short_line():
 
     assert len(echo("b" * 100_000)) == ECHO
     assert "\n" not in echo("a\nb")
+
+
+def test_the_longest_answer_allowed_scores_fast():
+    import time
+
+    from coursekit import scoring
+    from coursekit.graded.answers import MAX_TEXT
+
+    t0 = time.perf_counter()
+    scoring.parse_letter("b" * MAX_TEXT)
+    scoring.score_short("b" * MAX_TEXT, ["komunitas"], 1)
+    assert time.perf_counter() - t0 < 1
