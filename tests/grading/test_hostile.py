@@ -92,11 +92,13 @@ def test_scores(both):
     theirs, who = both["theirs"], both["who"]
     full = _total(theirs, who["all-correct"])
     assert full[0] == full[1]
+    # all answers right: full marks, and never more (the added 100-point cell is dropped, the
+    # test cell turned into a solution cell is restored and scores its question)
     for kind in ("nbformat-3", "timestamp-not-a-date", "timestamp-byte-ff",
-                 "links-and-special-files", "extra-notebook"):
+                 "links-and-special-files", "extra-notebook", "grade-cell-added",
+                 "test-cell-to-solution"):
         assert _total(theirs, who[kind]) == full, kind
-    for kind in ("grade-cell-added", "test-cell-to-solution", "huge-answer", "hex-literal",
-                 "lone-surrogate"):
+    for kind in ("huge-answer", "hex-literal", "lone-surrogate"):
         got, top = _total(theirs, who[kind])
         assert top == full[1] and full[0] - 3 <= got < full[0], kind  # one question lost
     assert (who["grade-cell-added"], QUIZ, "bonus") not in theirs
