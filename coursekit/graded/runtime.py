@@ -60,21 +60,23 @@ def question(display: dict, qid: str) -> dict | None:
 
 
 def keys_file(assignment: str, cwd=None, env: dict | None = None) -> Path | None:
-    """Where the keys of an assignment are: COURSEKIT_KEYS/<quiz>.json, else found from the
-    folder nbgrader runs the notebook in (autograded/<student>/<quiz>/ or source/<quiz>/: the
-    course's keys/). Never the notebook's own folder: a student could put a file there."""
+    """Where the keys of an assignment are: found from the folder nbgrader runs the notebook in
+    (autograded/<student>/<quiz>/ or source/<quiz>/: the course's keys/), else
+    COURSEKIT_KEYS/<quiz>.json (set by the course's nbgrader_config.py, for other layouts).
+    Never the notebook's own folder: a student could put a file there."""
     import os
 
     env = os.environ if env is None else env
     name = f"{Path(assignment).name}.json"
-    if env.get(KEYS_ENV):
-        return Path(env[KEYS_ENV]) / name
     here = Path(cwd if cwd is not None else os.getcwd()).resolve()
+    found = []
     if here.name == assignment and here.parent.parent.name == "autograded":
-        return here.parents[2] / KEYS_DIR / name
+        found.append(here.parents[2] / KEYS_DIR / name)
     if here.name == assignment and here.parent.name == "source":
-        return here.parents[1] / KEYS_DIR / name
-    return None
+        found.append(here.parents[1] / KEYS_DIR / name)
+    if env.get(KEYS_ENV):
+        found.append(Path(env[KEYS_ENV]) / name)
+    return next((p for p in found if p.is_file()), None)
 
 
 def load_keys(assignment: str, qid: str, cwd=None) -> dict | None:

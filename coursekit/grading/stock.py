@@ -10,6 +10,8 @@
 - Symlinks and special files (fifos, devices) in a submission are never followed or copied
   (nbgrader would copy /etc/passwd through a link and read /dev/zero forever); a notebook that
   is a link is not graded.
+- The autograde converter takes the same lock when it runs inside another process (formgrader's
+  autograde button in the Jupyter server), and fails that student with the message when busy.
 - The hidden tests find the instructor-only keys (keys/<quiz>.json) through COURSEKIT_KEYS.
 
 These are small wrappers around nbgrader 0.9.6 functions, installed once per process.
@@ -29,7 +31,7 @@ _DONE: dict = {}
 
 def harden(c, root) -> None:
     root = Path(root)
-    os.environ.setdefault(KEYS_ENV, str(root / "keys"))
+    os.environ[KEYS_ENV] = str(root / "keys")  # this course's (inherited by its kernels)
     if not _DONE.get("patched"):
         _patch()
         _DONE["patched"] = True
@@ -151,3 +153,30 @@ def _patch() -> None:
             base.glob.glob = original_glob
 
     base.BaseConverter.init_notebooks = init_notebooks
+
+    original_start = autograde.Autograde.start
+
+    def start(self):
+        """The converter itself (what formgrader's autograde button runs in the server) takes
+        the grading lock too, unless this process or its batch driver already holds it."""
+        from nbgrader.converters.base import NbGraderException
+
+        from .lock import Busy, Lock, holds
+
+        lock = Lock(Path(self.coursedir.root))
+        parent = os.environ.get(LOCK_PID_ENV, "")
+        if _DONE.get("lock") is not None or (parent and holds(lock, parent)):
+            return original_start(self)
+        try:
+            lock.acquire(wait=False)
+        except Busy as busy:
+            from .texts import text
+
+            raise NbGraderException(text("messages", "locked_stop_stock", "en",
+                                         who=busy.describe("en"), path=busy.path)) from None
+        try:
+            return original_start(self)
+        finally:
+            lock.release()
+
+    autograde.Autograde.start = start

@@ -82,3 +82,21 @@ def test_the_longest_answer_allowed_scores_fast():
     scoring.parse_letter("b" * MAX_TEXT)
     scoring.score_short("b" * MAX_TEXT, ["komunitas"], 1)
     assert time.perf_counter() - t0 < 1
+
+
+def test_keys_are_found_beside_source_never_in_the_students_folder(tmp_path):
+    from coursekit.graded.runtime import keys_file
+
+    course = tmp_path / "course"
+    (course / "keys").mkdir(parents=True)
+    (course / "keys" / "kuis-1.json").write_text("{}")
+    student = course / "autograded" / "s1" / "kuis-1"
+    (student / "keys").mkdir(parents=True)
+    (student / "keys" / "kuis-1.json").write_text("{}")  # planted by the student: never read
+    assert keys_file("kuis-1", cwd=student, env={}) == course / "keys" / "kuis-1.json"
+    (course / "source" / "kuis-1").mkdir(parents=True)
+    assert keys_file("kuis-1", cwd=course / "source" / "kuis-1", env={}) == \
+        course / "keys" / "kuis-1.json"
+    assert keys_file("kuis-1", cwd=tmp_path, env={}) is None
+    assert keys_file("kuis-1", cwd=tmp_path, env={"COURSEKIT_KEYS": str(course / "keys")}) == \
+        course / "keys" / "kuis-1.json"

@@ -409,3 +409,24 @@ def test_ctrl_c_stops_cleanly_and_kill_9_leaves_no_lock(course):
     assert all(not os.path.exists(f"/proc/{w}") or _zombie(w) for w in workers)
     with Lock(course) as lock:
         lock.acquire()
+
+
+def test_formgrader_autograde_takes_the_same_lock(course):
+    """The in-process autograde formgrader runs (NbGraderAPI.autograde) refuses while another
+    grading run holds the course, with the message, instead of writing the gradebook."""
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    from coursekit.grading import nbg
+
+    sid = classroom.hand_in(course, QUIZ, 1, seed=5, hostile=False)[0].student
+    cfg = nbg.config(course)  # the course's nbgrader_config.py (installs the hardening)
+    coursedir = CourseDirectory(config=cfg)
+    coursedir.root = str(course)
+    api = NbGraderAPI(coursedir, config=cfg)
+    with Lock(course) as lock:
+        lock.acquire()
+        result = api.autograde(QUIZ, sid)
+    assert not result["success"]
+    assert "another grading run is in progress" in result.get("error", "") + result.get("log", "")
+    assert not (course / "autograded" / sid).exists()
