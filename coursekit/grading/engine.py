@@ -150,7 +150,11 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
             return
         student = todo.pop()
         busy[conn][1:] = [student, time.monotonic()]
-        conn.send(student)
+        try:
+            conn.send(student)
+        except OSError:  # the worker is gone already: the student goes back to the queue
+            todo.append(student)
+            busy[conn][1] = None
 
     def stop(conn, kill=False):
         proc = busy.pop(conn)[0]
@@ -182,11 +186,13 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
                         yield outcome
                         give(conn)
                         continue
-                if conn in ready or proc.sentinel in ready or now - started > timeout:
-                    dead = not proc.is_alive() or conn in ready
+                dead = conn in ready or proc.sentinel in ready or not proc.is_alive()
+                late = student is not None and now - started > timeout
+                if dead or late:
                     stop(conn, kill=True)
-                    yield worker.failed(student, "worker_died" if dead else "timed_out",
-                                        student=student, seconds=f"{timeout:g}")
+                    if student is not None:
+                        yield worker.failed(student, "worker_died" if dead else "timed_out",
+                                            student=student, seconds=f"{timeout:g}")
                     if todo:
                         spawn()
     finally:
