@@ -65,7 +65,7 @@ def run(work: Path, n: int, args) -> int:
                                   exchange=work / "exchange")
     handed = classroom.hand_in(stock, a, n, seed=args.seed)
     ours = work / "coursekit"
-    shutil.copytree(stock, ours)
+    classroom.copy_course(stock, ours)
     hostile = sum(1 for h in handed if h.kind != "realistic")
     print(f"class: {n} submissions of {a} ({n - hostile} realistic, {hostile} hostile: "
           f"{', '.join(h.kind for h in handed if h.kind != 'realistic') or '-'}); "

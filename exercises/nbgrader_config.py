@@ -7,6 +7,7 @@ Keys live in bank/ (this folder, instructor-only); see README.md.
 import os
 from pathlib import Path
 
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
     CheckCellMetadata,
     ClearHiddenTests,
@@ -14,6 +15,7 @@ from nbgrader.preprocessors import (
     ClearOutput,
     ComputeChecksums,
     DeduplicateIds,
+    GetGrades,
     IncludeHeaderFooter,
     InstantiateTests,
     LockCells,
@@ -22,7 +24,8 @@ from nbgrader.preprocessors import (
     SaveCells,
 )
 
-from coursekit.graded.preprocess import ClearAnswers, ForgetDuplicates, GuardSubmission
+from coursekit.graded.preprocess import ClearAnswers, ForgetDuplicates, GuardSubmission, RestoreMetadata
+from coursekit.grading.stock import harden
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
@@ -54,13 +57,25 @@ c.GenerateAssignment.preprocessors = [
 # autograde: GuardSubmission after OverwriteCells, so student code is never executed, deleted test
 # cells come back (add_missing_cells) and each answer sits right before its test cell.
 c.Autograde.sanitize_preprocessors = [
-    ClearOutput, DeduplicateIds, ForgetDuplicates, OverwriteKernelspec, OverwriteCells, GuardSubmission,
+    ClearOutput, DeduplicateIds, ForgetDuplicates, RestoreMetadata, OverwriteKernelspec, OverwriteCells,
+    GuardSubmission,
     CheckCellMetadata,
 ]
 c.OverwriteCells.add_missing_cells = True
 
-# Limits: a cell may run 30 s (a notebook is killed after that), outputs are capped.
+# Limits: a cell may run 30 s (a notebook is killed after that), outputs are capped (lines;
+# nbgrader 0.9.6 has no length limit).
 c.Execute.timeout = 30
 c.Execute.startup_timeout = 60
 c.LimitOutput.max_lines = 200
-c.LimitOutput.max_length = 20000
+c.LimitOutput.max_traceback = 50
+
+# Feedback (released to students): no hidden-test code, even though the hidden tests hold no keys
+# (they read them from keys/<quiz>.json, instructor-only, never copied into a student's folder).
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+
+# Hostile submissions, for stock nbgrader too (coursekit/grading/stock.py): `nbgrader autograde`
+# takes the course's grading lock (shared with `coursekit grade`, refuses clearly when busy);
+# a bad timestamp.txt is logged and ignored for that student; symlinks and special files in a
+# submission are never followed or copied; the hidden tests find keys/ through COURSEKIT_KEYS.
+harden(c, HERE)

@@ -7,12 +7,14 @@ from .refs import references
 from .schema import schema
 
 
-def cross_checks(items: dict, where: dict, broken: dict) -> list[Problem]:
+def cross_checks(items: dict, where: dict, broken: dict, partial: dict | None = None) -> list[Problem]:
     """Check the valid items against each other.
 
     items: kind -> {slug: data} of valid files; where: (kind, slug) -> (file label, path on
     disk); broken: kind -> slugs of files already reported as invalid, whose items are taken
-    to exist (so one broken file does not make every reference to it a second problem).
+    to exist (so one broken file does not make every reference to it a second problem);
+    partial: kind -> {slug: data} of files that parsed but failed their schema: their
+    references are checked too (a schema error never hides a reference error in the same file).
     """
     from .parse import line_of
 
@@ -25,18 +27,25 @@ def cross_checks(items: dict, where: dict, broken: dict) -> list[Problem]:
         label, disk = where[(kind, slug)]
         out.append(Problem(label, line_of(disk, path), dotted(path), message))
 
+    def check_references(kind, slug, data):
+        for path, value, target in references(data, schema(kind)):
+            known = slugs.get(target, set())
+            if value not in known and target not in skip:
+                hint = did_you_mean(value, known) or (
+                    f"; known: {allowed(known)}" if known else f"; no {target} is defined")
+                report(kind, slug, path, f"no {target} {value!r}{hint}")
+
     for kind, found in items.items():
         if kind in ("outline", "ui"):
             continue
         for slug, data in found.items():
-            for path, value, target in references(data, schema(kind)):
-                known = slugs.get(target, set())
-                if value not in known and target not in skip:
-                    hint = did_you_mean(value, known) or (
-                        f"; known: {allowed(known)}" if known else f"; no {target} is defined")
-                    report(kind, slug, path, f"no {target} {value!r}{hint}")
+            check_references(kind, slug, data)
             for path, message in _consistency(kind, data):
                 report(kind, slug, path, message)
+    for kind, found in (partial or {}).items():
+        if kind not in ("outline", "ui"):
+            for slug, data in found.items():
+                check_references(kind, slug, data)
 
     if broken["module"]:
         return out  # coverage cannot be judged while a module file is broken

@@ -32,6 +32,7 @@ def check(root: os.PathLike | str | None = None) -> tuple[Content | None, list[P
     items: dict[str, dict] = {k.name: {} for k in KINDS}
     where: dict = {}
     broken: dict[str, set] = {k.name: set() for k in KINDS}  # slugs of files that failed
+    partial: dict[str, dict] = {}  # kind -> {slug: data} of files that parse but are invalid
     problems = _unexpected(root)
     cache = ParseCache() if root == BUILTIN else None
     for kind, path in _files(root):
@@ -42,7 +43,11 @@ def check(root: os.PathLike | str | None = None) -> tuple[Content | None, list[P
             found = [Problem(label, line_of(path, p), dotted(p), m) for p, m in errors(kind.name, data)]
             problems += found
         if found:
-            broken[kind.name].add(_slug_of(data, path) if kind.many else kind.name)
+            slug = _slug_of(data, path) if kind.many else kind.name
+            broken[kind.name].add(slug)
+            if isinstance(data, dict):  # parsed but not valid: its references are still checked
+                partial.setdefault(kind.name, {})[slug] = data
+                where.setdefault((kind.name, slug), (label, path))
             continue
         slug = data.get("slug", kind.name) if kind.many else kind.name
         if kind.many and slug != path.stem:
@@ -57,7 +62,7 @@ def check(root: os.PathLike | str | None = None) -> tuple[Content | None, list[P
         where[(kind.name, slug)] = (label, path)
     if cache:
         cache.save()
-    problems += cross_checks(items, where, broken)
+    problems += cross_checks(items, where, broken, partial)
     if problems:
         return None, problems
     return Content(items), []

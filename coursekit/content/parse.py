@@ -17,6 +17,9 @@ def read_yaml(path, label: str) -> tuple[object, list[Problem]]:
         return None, [Problem(label, 0, "", f"not UTF-8 text ({err.reason})")]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
+        start = getattr(err, "context_mark", None)
+        if start is not None and "end of stream" in str(getattr(err, "problem", "")):
+            mark = start  # e.g. an unclosed quote: where it opens, not the end of the file
         line = mark.line + 1 if mark else 0
         what = getattr(err, "problem", None) or str(err)
         context = getattr(err, "context", None)

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 ANSWER_NAME = "jawaban"
 # A cell rewritten by the submission guard (preprocess.py) carries its reason in this comment.
 MARKER = "# coursekit-invalid:"
-MAX_SOURCE = 100_000  # characters; longer answer cells are refused unread
+MAX_SOURCE = 20_000  # characters; longer answer cells are refused unread
+MAX_TEXT = 1_000  # characters of one answer text (a letter, a word, a pair); longer is refused
+MAX_INT = 10**6  # `jawaban = 2` reads as "2"; a number beyond this is not an answer
+ECHO = 40  # characters of a student's text quoted back in a message
 
 # reason -> what it means (the bilingual wording for students is in strings.yaml: invalid.<reason>)
 REASONS = {
@@ -27,7 +30,7 @@ REASONS = {
     "several-statements": "the cell holds more than one statement",
     "not-a-value": "the answer is code (a call, a name, arithmetic), not a plain value",
     "wrong-type": "the value is not a string, a list of strings or a dict of strings",
-    "too-long": "the cell is longer than 100,000 characters",
+    "too-long": "the cell is longer than 20,000 characters, or one text longer than 1,000",
     "answer-cell-missing": "the answer cell was deleted",
     "answer-cell-not-code": "the answer cell was changed into a markdown or raw cell",
 }
@@ -69,6 +72,12 @@ def parse_answer(source: str | None, name: str = ANSWER_NAME) -> Answer:
     return _checked(values[name])
 
 
+def echo(value: object, limit: int = ECHO) -> str:
+    """A student's text quoted in a message: one line, at most limit characters."""
+    line = " ".join(str(value)[: limit * 4].split())
+    return line if len(line) <= limit else line[:limit - 3] + "..."
+
+
 def parse_identity(source: str | None) -> dict[str, str]:
     """{'NIM': ..., 'BAHASA': ...} from the identity cell; missing or unreadable fields are ''."""
     out = {"NIM": "", "BAHASA": ""}
@@ -98,9 +107,13 @@ def _assignments(source: str, names: set[str]) -> tuple[dict, Answer | None]:
         tree = ast.parse(source)
     except (SyntaxError, ValueError) as err:  # ValueError: null bytes
         return {}, Answer(invalid="syntax-error", detail=f"line {getattr(err, 'lineno', 0) or 0}")
+    except (RecursionError, MemoryError):  # nested too deeply for the parser
+        return {}, Answer(invalid="not-a-value")
     values: dict = {}
     for node in tree.body:
         target = _target(node)
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) in names:
+            return values, Answer(invalid="not-a-value")  # the annotation is code
         if target not in names:
             return values, Answer(invalid="several-statements" if _assigns_any(tree, names)
                                   else "no-answer")
@@ -112,10 +125,10 @@ def _assignments(source: str, names: set[str]) -> tuple[dict, Answer | None]:
 
 
 def _target(node) -> str | None:
+    """The name a plain `name = value` statement assigns; None for any other statement (an
+    annotation `name: ... = value`, chained, augmented, starred or tuple targets, walrus...)."""
     if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
         return node.targets[0].id
-    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-        return node.target.id
     return None
 
 
@@ -124,21 +137,53 @@ def _assigns_any(tree, names: set[str]) -> bool:
 
 
 def _checked(value) -> Answer:
-    if value is None or isinstance(value, (str, bool)):
+    try:
+        return _plain(value)
+    except _TooLong:
+        return Answer(invalid="too-long")
+    except _WrongType:
+        return Answer(invalid="wrong-type")
+
+
+class _TooLong(Exception):
+    pass
+
+
+class _WrongType(Exception):
+    pass
+
+
+def _text(x) -> str:
+    """One answer text: a string or a small whole number, bounded (scoring stays linear)."""
+    if isinstance(x, bool) or not isinstance(x, (str, int)):
+        raise _WrongType
+    if isinstance(x, int):
+        if abs(x) > MAX_INT:  # also keeps str() away from 5,000-digit numbers
+            raise _WrongType
+        x = str(x)
+    if len(x) > MAX_TEXT:
+        raise _TooLong
+    return x
+
+
+def _plain(value) -> Answer:
+    if value is None or isinstance(value, bool):
         return Answer(value=value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return Answer(value=str(value))  # jawaban = 2 reads as "2"
+    if isinstance(value, (str, int)):
+        return Answer(value=_text(value))  # jawaban = 2 reads as "2"
+    if isinstance(value, float):
+        if abs(value) > MAX_INT or value != value:
+            raise _WrongType
+        return Answer(value=str(value))
     if isinstance(value, (list, tuple, set)):
-        if all(isinstance(x, (str, int)) for x in value):
-            return Answer(value=[str(x) for x in value])
+        if all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in value):
+            return Answer(value=[_text(x) for x in value])
         if all(isinstance(x, (list, tuple)) and len(x) == 2 for x in value):
-            return Answer(value=[[str(a), str(b)] for a, b in value])
-        return Answer(invalid="wrong-type")
+            return Answer(value=[[_text(a), _text(b)] for a, b in value])
+        raise _WrongType
     if isinstance(value, dict):
-        if all(isinstance(k, (str, int)) and isinstance(v, (str, int)) for k, v in value.items()):
-            return Answer(value={str(k): str(v) for k, v in value.items()})
-        return Answer(invalid="wrong-type")
-    return Answer(invalid="wrong-type")
+        return Answer(value={_text(k): _text(v) for k, v in value.items()})
+    raise _WrongType
 
 
 def _marker(source: str) -> str | None:

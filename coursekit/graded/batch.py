@@ -10,66 +10,163 @@ import re
 import subprocess
 import sys
 import time
+from functools import cache
 from pathlib import Path
 
+from ..grading.stock import read_timestamp, regular
+from ..grading.texts import text
 from ..scoring import INVALID
-from .answers import parse_answer, parse_identity
+from .answers import echo, parse_answer, parse_identity
 from .cells import IDENTITY, answer_id, find_cells, source_of, test_id
 from .runtime import QUESTIONS_FILE
 from .score import format_status
 
 
-def inspect_submission(root: Path, quiz: str, student: str) -> list[str]:
-    """Kernel-free look at a submitted notebook: problems a lecturer should know about."""
+def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en") -> list[str]:
+    """Kernel-free look at a submission: problems a lecturer should know about (bilingual data:
+    coursekit/grading/strings.yaml, section submission)."""
+    def flag(key, **fields):
+        return text("submission", key, lang, **fields)
+
     folder = root / "submitted" / student / quiz
     path = folder / f"{quiz}.ipynb"
-    if not path.exists():
-        others = sorted(p.name for p in folder.glob("*.ipynb"))
-        if others:
-            return [f"notebook renamed: expected {quiz}.ipynb, found {', '.join(others)} (not graded; "
-                    f"rename it to {quiz}.ipynb and run again with --student {student})"]
-        return [f"no notebook {quiz}.ipynb submitted"]
-    try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        nb["cells"]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as err:
-        return [f"notebook unreadable (broken JSON: {str(err)[:60]}); scored 0"]
     flags = []
+    _, bad_stamp = read_timestamp(folder)
+    if bad_stamp:
+        flags.append(flag("bad_timestamp"))
+    special = special_files(folder)
+    if special:
+        flags.append(flag("special_files", n=len(special), names=_names(special)))
+    others = sorted(p.name for p in folder.glob("*.ipynb") if p.name != path.name)
+    if not regular(path):
+        if others:
+            return [*flags, flag("renamed", expected=f"{quiz}.ipynb", found=_names(others),
+                                 student=student)]
+        return [*flags, flag("no_notebook", expected=f"{quiz}.ipynb")]
+    if others:
+        flags.append(flag("extra_notebooks", names=_names(others)))
+    try:
+        nb = read_notebook(path)
+    except Exception as err:  # any broken file: the flag says so, grading goes on
+        return [*flags, flag("unreadable", error=echo(f"{type(err).__name__}: {err}", 80))]
     display = json.loads((root / "source" / quiz / QUESTIONS_FILE).read_text(encoding="utf-8"))
     ident = find_cells(nb, IDENTITY)
     declared = parse_identity(source_of(ident[-1]) if ident else None)["NIM"]
     if not declared:
-        flags.append("NIM blank")
+        flags.append(flag("nim_blank"))
     elif declared != student:
-        flags.append(f"NIM {declared!r} differs from submitter {student!r} (graded as {student})")
+        flags.append(flag("nim_differs", declared=echo(repr(declared)), student=student))
+    tampered = tampered_cells(nb, master_flags(root / "source" / quiz / f"{quiz}.ipynb"))
+    if tampered:
+        flags.append(flag("tampered", cells=_names(tampered)))
     for q in display["questions"]:
         qid = q["qid"]
         answers = find_cells(nb, answer_id(qid))
         if len(answers) > 1:
-            flags.append(f"{qid} answer cell duplicated (last one graded)")
+            flags.append(flag("answer_duplicated", qid=qid))
         if q["type"] != "essay":
             tests = find_cells(nb, test_id(qid))
             if not tests:
-                flags.append(f"{qid} test cell deleted (restored from the gradebook)")
+                flags.append(flag("test_deleted", qid=qid))
             elif len(tests) > 1:
-                flags.append(f"{qid} test cell duplicated (copies ignored)")
+                flags.append(flag("test_duplicated", qid=qid))
             elif source_of(tests[-1]).strip() != f'kuis.periksa("{qid}")':
-                flags.append(f"{qid} test cell edited (restored from the gradebook)")
+                flags.append(flag("test_edited", qid=qid))
             if answers and answers[-1].get("cell_type") != "code":
-                flags.append(f"{qid} answer cell changed to {answers[-1].get('cell_type')} (read as code)")
+                flags.append(flag("answer_not_code", qid=qid, kind=echo(answers[-1].get("cell_type"))))
             answer = parse_answer(source_of(answers[-1]) if answers else None)
             status = format_status(q, quiz, student, answer)
             if status.status == INVALID:
-                flags.append(f"{qid} invalid answer ({status.detail}); scored 0")
+                flags.append(flag("invalid_answer", qid=qid, reason=echo(status.detail)))
     added = [c for c in nb["cells"]
              if c.get("cell_type") == "code" and not c.get("metadata", {}).get("nbgrader")]
     if added:
-        flags.append(f"{len(added)} code cell(s) added by the student, not executed")
+        flags.append(flag("added_code", n=len(added)))
     return flags
 
 
-def autograde_all(root: Path, quiz: str, students: list[str] | None = None, timeout: float = 300) -> int:
+def _names(names) -> str:
+    names = [echo(n) for n in names]
+    return ", ".join(names[:5]) + (f", ... ({len(names)})" if len(names) > 5 else "")
+
+
+def read_notebook(path: Path):
+    """A notebook of any nbformat version (3 or 4), as version 4, without running anything."""
+    import nbformat
+    from nbformat import reader
+
+    with open(path, encoding="utf-8") as fh:
+        nb = reader.reads(fh.read())
+    nb = nb if nb.nbformat == 4 else nbformat.convert(nb, 4)
+    nb["cells"]
+    return nb
+
+
+def special_files(folder: Path) -> list[str]:
+    """Paths (relative to folder) of links and special files in a submission, never followed."""
+    found = []
+    if not os.path.isdir(folder) or os.path.islink(folder):
+        return found
+    for dirname, dirnames, filenames in os.walk(folder):
+        for name in [*dirnames, *filenames]:
+            full = os.path.join(dirname, name)
+            if os.path.islink(full) or (name in filenames and not regular(full)):
+                found.append(os.path.relpath(full, folder))
+    return sorted(found)
+
+
+@cache
+def master_flags(path: Path) -> dict:
+    """{grade_id: nbgrader metadata} of the master notebook (source/<quiz>/<quiz>.ipynb)."""
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"] for c in nb["cells"]
+            if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")}
+
+
+def tampered_cells(nb, master: dict) -> list[str]:
+    """Cells whose nbgrader metadata the master does not have, or whose flags were changed."""
+    from .preprocess import _changed
+
+    out = []
+    for cell in nb["cells"]:
+        meta = cell.get("metadata", {}).get("nbgrader")
+        if meta is None or meta == {}:
+            continue
+        gid = meta.get("grade_id") if isinstance(meta, dict) else None
+        want = master.get(gid)
+        if want is None:
+            out.append(str(gid))
+            continue
+        want = {k: bool(want.get(k, False)) for k in ("grade", "solution", "locked", "task")} | \
+            ({"points": float(want["points"])} if want.get("grade") else {})
+        if _changed(meta, want):
+            out.append(gid)
+    return out
+
+
+def autograde_all(root: Path, quiz: str, students: list[str] | None = None, timeout: float = 300,
+                  lang: str = "en") -> int:
+    """Under the course's grading lock (the one `coursekit grade` and `nbgrader autograde` take;
+    the nbgrader calls below are let through by COURSEKIT_GRADE_LOCK_PID)."""
+    from ..grading.lock import Busy, Lock
+    from ..grading.stock import LOCK_PID_ENV
+
     root = Path(root).resolve()
+    lock = Lock(root)
+    try:
+        lock.acquire(wait=False)
+    except Busy as busy:
+        print("coursekit: " + text("messages", "locked_stop", lang, who=busy.describe(lang),
+                                   path=busy.path), file=sys.stderr)
+        return 75
+    try:
+        return _autograde_all(root, quiz, students, timeout, lang,
+                              {LOCK_PID_ENV: str(os.getpid())})
+    finally:
+        lock.release()
+
+
+def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, extra: dict) -> int:
     submitted = root / "submitted"
     if students is None:
         students = sorted(p.parent.name for p in submitted.glob(f"*/{quiz}") if p.is_dir())
@@ -77,13 +174,13 @@ def autograde_all(root: Path, quiz: str, students: list[str] | None = None, time
         print(f"no submissions of {quiz} in {submitted}", file=sys.stderr)
         return 1
     bindir = str(Path(sys.executable).parent)
-    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", "")}
+    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""), **extra}
     env.setdefault("USER", "instructor")
     nbgrader = [str(Path(bindir) / "nbgrader")] if (Path(bindir) / "nbgrader").exists() else \
         [sys.executable, "-m", "nbgrader"]
     failed, flagged, start = [], [], time.monotonic()
     for n, student in enumerate(students, 1):
-        flags = inspect_submission(root, quiz, student)
+        flags = inspect_submission(root, quiz, student, lang)
         t0 = time.monotonic()
         try:
             proc = subprocess.run([*nbgrader, "autograde", quiz, "--student", student, "--force"],
@@ -93,7 +190,7 @@ def autograde_all(root: Path, quiz: str, students: list[str] | None = None, time
             ok, log = False, f"timed out after {timeout:g} s"
         if not ok:
             failed.append(student)
-            flags.append("nbgrader could not grade it: " + _last_error(log))
+            flags.append(text("submission", "nbgrader_failed", lang, error=echo(_last_error(log), 200)))
         elif flags:
             flagged.append(student)
         state = "FAILED" if not ok else ("FLAG" if flags else "ok")

@@ -1,15 +1,17 @@
 """Generate the nbgrader source notebooks and display data from the bank (`coursekit exercises build`).
 
 For each quiz: ``exercises/source/<quiz>/<quiz>.ipynb`` (instructor version: solutions for the
-instructor variant, hidden tests with the keys) and ``questions.json`` (display data, no keys),
-plus the essay mark schemes in ``exercises/marking/<quiz>.md`` (instructor-only, not released).
+instructor variant, hidden tests ``nilai("qNN")`` that hold no keys) and ``questions.json``
+(display data, no keys), the keys as data in ``exercises/keys/<quiz>.json`` (instructor-only,
+outside the assignment folder, so never released nor copied into a student's autograded or
+feedback folder; the hidden tests, the class grader and the feedback read it), plus the essay
+mark schemes in ``exercises/marking/<quiz>.md`` (instructor-only, not released).
 Output is deterministic, so ``--check`` can tell whether the files are stale.
 """
 
 from __future__ import annotations
 
 import json
-import pprint
 from pathlib import Path
 
 import nbformat
@@ -40,6 +42,13 @@ def keys_for(bank: Bank, quiz: dict, question: dict) -> dict:
     return {i["item"]: item_key(quiz["id"], bank.items[i["item"]]) for i in question["items"]}
 
 
+def key_data(bank: Bank, quiz: dict, display: dict) -> dict:
+    """The keys file of a quiz: {qid: {item: key}} for every auto-graded question."""
+    return {"format": 1, "assignment": quiz["id"],
+            "questions": {q["qid"]: keys_for(bank, quiz, q) for q in display["questions"]
+                          if q["type"] != "essay"}}
+
+
 def outputs(bank: Bank, quiz: dict) -> dict[str, str]:
     """Relative path -> file text for one quiz."""
     display = display_data(bank, quiz)
@@ -48,6 +57,8 @@ def outputs(bank: Bank, quiz: dict) -> dict[str, str]:
     return {f"{qdir}/{quiz['id']}.ipynb": nbformat.writes(nb) + "\n",
             f"{qdir}/questions.json": json.dumps(display, ensure_ascii=False, indent=1,
                                                  sort_keys=True) + "\n",
+            f"keys/{quiz['id']}.json": json.dumps(key_data(bank, quiz, display), ensure_ascii=False,
+                                                  indent=1, sort_keys=True) + "\n",
             f"marking/{quiz['id']}.md": marking(bank, quiz, display)}
 
 
@@ -127,8 +138,7 @@ def notebook(bank: Bank, quiz: dict, display: dict):
             [*head, BEGIN, f"jawaban = {_solution(s, keys[s.item])!r}", END]), solution=True))
         test = "\n".join([f'kuis.periksa("{qid}")', HIDDEN_BEGIN,
                           "from coursekit.graded.hidden import nilai", "",
-                          f'nilai("{qid}", {pprint.pformat(keys, width=100, sort_dicts=True)})',
-                          HIDDEN_END])
+                          f'nilai("{qid}")', HIDDEN_END])
         cells.append(_cell("code", test_id(qid), test, grade=True, locked=True, points=points))
     cells.append(_cell("markdown", "selesai", "\n\n".join(
         [say("done", "id"), "---", say("done", "en")]), locked=True))

@@ -25,6 +25,7 @@ def register(sub) -> None:
     a.add_argument("--root", default=None)
     a.add_argument("--student", action="append", default=None, help="only these students (repeatable)")
     a.add_argument("--timeout", type=float, default=300, help="seconds per student (default 300)")
+    a.add_argument("--lang", choices=("id", "en"), default=None, help="language of the report lines")
     a.set_defaults(run=_autograde)
 
 
@@ -77,6 +78,8 @@ def _build(args) -> int:
 
 
 def _autograde(args) -> int:
+    from ..lang import resolve
     from .batch import autograde_all
 
-    return autograde_all(find_root(args.root), args.quiz, args.student, args.timeout)
+    return autograde_all(find_root(args.root), args.quiz, args.student, args.timeout,
+                         resolve(args.lang))

@@ -4,6 +4,7 @@ feedback, which is generated after grading and never released before it)."""
 from __future__ import annotations
 
 from .. import scoring
+from .answers import echo
 from .score import Result
 from .text import pick, say
 from .variant import Slot
@@ -61,6 +62,6 @@ def reason(detail: str, lang: str) -> str:
     name, _, what = (detail or "").partition(":")
     key = f"invalid.{name}"
     try:
-        return say(key, lang, what=what)
+        return say(key, lang, what=echo(what))
     except KeyError:
         return say("invalid.not-a-value", lang)

@@ -38,6 +38,7 @@ def item_key(assignment: str, item: dict) -> dict:
         key["options"] = {token(assignment, iid, o["id"]): {"id": o["id"], "correct": bool(o.get("correct")),
                                                            "why": o["why"]}
                           for o in item["options"]}
+        key["order"] = [o["id"] for o in item["options"]]  # authored order (reports)
     elif kind == "true-false":
         key["answer"] = bool(item["answer"])
         key["why"] = item["why"]
@@ -49,6 +50,7 @@ def item_key(assignment: str, item: dict) -> dict:
             "id": e["id"], "match": token(assignment, iid, "R:" + e["match"]), "why": e["why"]}
             for e in item["left"]}
         key["right"] = {token(assignment, iid, "R:" + e["id"]): {"id": e["id"]} for e in item["right"]}
+        key["order"] = [e["id"] for e in item["right"]]  # authored order (reports)
     return key
 
 

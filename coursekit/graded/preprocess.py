@@ -2,12 +2,24 @@
 
 - ClearAnswers: nbgrader's ClearSolutions, except the identity cell keeps ``NIM = ""`` and
   ``BAHASA = "id"`` (ClearSolutions would replace a solution cell without delimiters by the stub).
+- RestoreMetadata: runs before OverwriteCells. Graded cells are the master's: a cell whose
+  nbgrader grade_id the master does not have (e.g. an added cell with ``grade: true, points:
+  100``) loses its nbgrader metadata (an ordinary cell; a code one is then not run), and a
+  master cell whose nbgrader flags were changed (a test cell turned ``solution: true``, points
+  edited) gets the master's flags back. nbgrader alone would stop the whole submission there
+  (KeyError 'grade_id', inconsistent checksums).
 - GuardSubmission: runs in autograde's sanitizing pass, after OverwriteCells, so that stock
-  `nbgrader autograde` never executes student code: answer cells that are not one plain literal
-  are replaced by a marked comment (the hidden test reads the reason), the identity cell is
-  rewritten to its two literals, code cells the student added become raw cells, a deleted
-  answer cell becomes a marked placeholder, and each answer cell is moved right before its test
-  cell (the hidden test reads the answer as the previous input, In[-2]).
+  `nbgrader autograde` never executes student code. Every code cell that will run is text this
+  guard wrote itself: an answer cell becomes the master's comment lines plus ``jawaban = <the
+  parsed literal>`` (or a marked comment with the reason, which the hidden test reads), the
+  identity cell the master's comments plus its two literals, every other graded code cell the
+  master's source; code cells the student added become raw cells, a deleted answer cell becomes
+  a marked placeholder, and each answer cell is moved right before its test cell (the hidden
+  test reads the answer as the previous input, In[-2]). Nothing of the student's cell text is
+  ever kept in a code cell.
+
+The master cells come from the gradebook (stock nbgrader), or from the snapshot the kernel-free
+grader puts in ``resources["coursekit_gradebook"]`` (same methods).
 """
 
 from __future__ import annotations
@@ -17,6 +29,8 @@ from nbgrader.preprocessors import ClearSolutions, NbGraderPreprocessor
 
 from .answers import Answer, canonical_source, parse_answer, parse_identity
 from .cells import IDENTITY, grade_id, source_of
+
+TAMPER_KEY = "coursekit_tampered"  # resources[...]: grade_ids dropped or restored (for the log)
 
 
 class ClearAnswers(ClearSolutions):
@@ -41,27 +55,97 @@ class ForgetDuplicates(NbGraderPreprocessor):
         return nb, resources
 
 
+class Master:
+    """The master cells of one notebook: {grade_id: nbgrader flags}, sources, cell types."""
+
+    def __init__(self, gb, notebook: str, assignment: str):
+        nb = gb.find_notebook(notebook, assignment)
+        grades = {c.name: float(c.max_score) for c in nb.grade_cells}
+        solutions = {c.name for c in nb.solution_cells}
+        tasks = {c.name for c in nb.task_cells}
+        self.source = {c.name: c.source for c in nb.source_cells}
+        self.cell_type = {c.name: c.cell_type for c in nb.source_cells}
+        self.flags = {}
+        for c in nb.source_cells:
+            flags = {"grade": c.name in grades, "grade_id": c.name, "locked": bool(c.locked),
+                     "schema_version": 3, "solution": c.name in solutions, "task": c.name in tasks}
+            if c.name in grades:
+                flags["points"] = grades[c.name]
+            self.flags[c.name] = flags
+
+
+def master(resources) -> Master:
+    info = resources["nbgrader"]
+    view = resources.get("coursekit_gradebook")
+    if view is not None:  # the kernel-free grader's snapshot of the gradebook
+        return Master(view, info["notebook"], info["assignment"])
+    from nbgrader.api import Gradebook
+
+    with Gradebook(info["db_url"]) as gb:
+        return Master(gb, info["notebook"], info["assignment"])
+
+
+class RestoreMetadata(NbGraderPreprocessor):
+    def preprocess(self, nb, resources):
+        m = master(resources)
+        tampered = resources.setdefault(TAMPER_KEY, [])
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader")
+            if meta is None:
+                continue
+            gid = meta.get("grade_id") if isinstance(meta, dict) else None
+            if gid not in m.flags:
+                self.log.warning("coursekit: cell with unknown nbgrader metadata %r dropped from grading",
+                                 gid)
+                del cell.metadata["nbgrader"]
+                tampered.append(str(gid))
+                continue
+            want = m.flags[gid]
+            if _changed(meta, want):
+                self.log.warning("coursekit: nbgrader metadata of cell %s changed; restored", gid)
+                tampered.append(gid)
+                keep = {k: meta[k] for k in ("checksum", "cell_type") if k in meta}
+                cell.metadata["nbgrader"] = {**keep, **want}
+        return nb, resources
+
+
+def _changed(meta: dict, want: dict) -> bool:
+    for k in ("grade", "solution", "locked", "task"):
+        if bool(meta.get(k, False)) != want[k]:
+            return True
+    if want["grade"]:
+        try:
+            return float(meta.get("points")) != want["points"]
+        except (TypeError, ValueError):
+            return True
+    return False
+
+
 class GuardSubmission(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
+        m = master(resources)
         cells, answers = [], {}
         for cell in nb.cells:
             gid = grade_id(cell)
-            if gid is None:
+            if gid is None or gid not in m.flags:
                 if cell.cell_type == "code":
                     self.log.warning("coursekit: a code cell added by the student is kept as a raw cell")
                     cell = nbformat.v4.new_raw_cell(source_of(cell))
                 cells.append(cell)
+            elif cell.cell_type != "code":
+                cells.append(cell)  # markdown/raw: never run (an essay answer is markdown)
             elif gid == IDENTITY:
-                cell.source = _identity_source(source_of(cell))
+                cell.source = _identity_source(source_of(cell), m.source.get(gid, ""))
                 cells.append(cell)
-            elif gid.startswith("jawaban-") and cell.cell_type == "code":
+            elif gid.startswith("jawaban-"):
                 answer = parse_answer(source_of(cell))
                 if not answer.ok:
                     self.log.warning("coursekit: answer cell %s is not a plain value (%s); not executed",
                                      gid, answer.invalid)
-                    cell.source = canonical_source(answer, source_of(cell))
+                cell.source = _answer_source(answer, m.source.get(gid, ""))
                 answers[gid[len("jawaban-"):]] = cell
-            else:
+            else:  # any other graded code cell runs the master's code, whatever was submitted
+                cell.source = m.source.get(gid, "")
                 cells.append(cell)
         out = []
         for cell in cells:
@@ -75,10 +159,22 @@ class GuardSubmission(NbGraderPreprocessor):
         return nb, resources
 
 
-def _identity_source(source: str | None) -> str:
+def _answer_source(answer: Answer, master_source: str) -> str:
+    """The master's text when the answer reads the same as the master's (an untouched cell keeps
+    its checksum, so nbgrader still says "No response."), else the master's comments and the
+    literal (or the marker)."""
+    if answer.ok and parse_answer(master_source) == answer:
+        return master_source
+    return canonical_source(answer, master_source)
+
+
+def _identity_source(source: str | None, master_source: str) -> str:
     ident = parse_identity(source)
     lang = ident["BAHASA"] if ident["BAHASA"] in ("id", "en") else "id"
-    comments = [line for line in (source or "").splitlines() if line.lstrip().startswith("#")]
+    ident = {"NIM": ident["NIM"], "BAHASA": lang}
+    if parse_identity(master_source) == ident:
+        return master_source
+    comments = [line for line in master_source.splitlines() if line.lstrip().startswith("#")]
     return "\n".join([*comments, f"NIM = {ident['NIM']!r}", f"BAHASA = {lang!r}"])
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from . import runtime
-from .answers import parse_answer
+from .answers import echo, parse_answer
 from .score import format_status
 from .text import render, say
 from .variant import fingerprint, slot, student_for
@@ -83,7 +83,7 @@ class Kuis:
 
             print(say("format-bad", lang, qid=qid, reason=reason(status.detail, lang)), file=sys.stderr)
             return
-        print(say("format-ok", lang, qid=qid, value=repr(answer.value)))
+        print(say("format-ok", lang, qid=qid, value=echo(repr(answer.value))))
 
     check = periksa
 

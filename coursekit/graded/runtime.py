@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
 from ..lang import LANGS
 
 QUESTIONS_FILE = "questions.json"
+KEYS_DIR = "keys"  # <course>/keys/<quiz>.json: instructor-only, beside source/, never released
+KEYS_ENV = "COURSEKIT_KEYS"  # set by the course's nbgrader_config.py (the folder of keys files)
 
 
 def user_ns() -> dict:
@@ -54,3 +57,41 @@ def load_display(folder: str | Path | None = None) -> dict | None:
 
 def question(display: dict, qid: str) -> dict | None:
     return next((q for q in display["questions"] if q["qid"] == qid), None)
+
+
+def keys_file(assignment: str, cwd=None, env: dict | None = None) -> Path | None:
+    """Where the keys of an assignment are: found from the folder nbgrader runs the notebook in
+    (autograded/<student>/<quiz>/ or source/<quiz>/: the course's keys/), else
+    COURSEKIT_KEYS/<quiz>.json (set by the course's nbgrader_config.py, for other layouts).
+    Never the notebook's own folder: a student could put a file there."""
+    import os
+
+    env = os.environ if env is None else env
+    name = f"{Path(assignment).name}.json"
+    here = Path(cwd if cwd is not None else os.getcwd()).resolve()
+    found = []
+    if here.name == assignment and here.parent.parent.name == "autograded":
+        found.append(here.parents[2] / KEYS_DIR / name)
+    if here.name == assignment and here.parent.name == "source":
+        found.append(here.parents[1] / KEYS_DIR / name)
+    if env.get(KEYS_ENV):
+        found.append(Path(env[KEYS_ENV]) / name)
+    return next((p for p in found if p.is_file()), None)
+
+
+def load_keys(assignment: str, qid: str, cwd=None) -> dict | None:
+    """{item: key data} of one question, or None when the keys file is not found."""
+    path = keys_file(assignment, cwd)
+    if path is None:
+        return None
+    try:
+        data = _read_keys(str(path), path.stat().st_mtime_ns)
+    except (OSError, ValueError):
+        return None
+    return data.get("questions", {}).get(qid)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_keys(path: str, mtime: int) -> dict:
+    """A keys file, read once per process (and again when it changes)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -187,12 +187,35 @@ def confusion_matrices(responses: list[Response], items: dict[str, Item]) -> lis
             pooled[(item.key[0], r.chosen[0] if len(r.chosen) == 1 else "")] += 1
     out = []
     if pooled:
-        out.append(_matrix("pooled", pooled, sorted(pooled_labels)))
+        hint = next((i.options for i in items.values() if set(pooled_labels) <= set(i.options)), ())
+        out.append(_matrix("pooled", pooled, ordered(pooled_labels, hint)))
     for item_id, counts in sorted(per_item.items()):
-        labels = sorted({k for k, _ in counts} | {c for _, c in counts if c} |
-                        set(items[item_id].options))
-        out.append(_matrix(item_id, counts, labels))
+        labels = {k for k, _ in counts} | {c for _, c in counts if c} | set(items[item_id].options)
+        out.append(_matrix(item_id, counts, ordered(labels, items[item_id].options)))
     return out
+
+
+def ordered(labels, hint=()) -> list[str]:
+    """Category labels in the order the course teaches them: a framework's own order when they
+    are its elements (e.g. the 5C), else the item's authored order, else alphabetical."""
+    labels = set(labels)
+    for order in (_framework_order(labels), list(hint)):
+        if order and labels <= set(order):
+            return [x for x in order if x in labels]
+    return sorted(labels)
+
+
+def _framework_order(labels: set) -> list[str]:
+    try:
+        from ..api import content
+
+        for fw in content().all("framework"):
+            keys = [e["key"] for e in fw["elements"]]
+            if labels <= set(keys):
+                return keys
+    except Exception:  # the report works without the course content
+        return []
+    return []
 
 
 def _matrix(name: str, counts: Counter, labels: list[str]) -> dict:

@@ -7,8 +7,8 @@ answering their own variant (a realistic mix: right, wrong, partly right, blank,
 formats, English questions, a forgotten or mistyped NIM), plus, when asked, one submission for
 each hostile case of the graded quizzes issue (HOSTILE).
 
-Right answers come from the hidden tests of the master notebook in source/ (instructor-only, as
-the kernel-free grader reads them), so nothing here holds a key.
+Right answers come from the keys file keys/<quiz>.json (instructor-only, as the graders read
+them), so nothing here holds a key.
 """
 
 from __future__ import annotations
@@ -32,8 +32,33 @@ HOSTILE = (
     "code-not-value", "answer-cell-deleted", "test-cell-deleted", "test-cell-edited",
     "test-cell-duplicated", "answer-cell-duplicated", "code-to-markdown", "infinite-loop",
     "huge-output", "truncated-json", "renamed-notebook", "other-variant", "added-code-cell",
+    # issue 8 (the grader against hostile submissions)
+    "smuggling", "smuggling-identity", "timestamp-not-a-date", "timestamp-byte-ff",
+    "huge-answer", "hex-literal", "lone-surrogate", "grade-cell-added", "test-cell-to-solution",
+    "links-and-special-files", "nbformat-3", "extra-notebook",
 )
 CANARY = "COURSEKIT-PWNED"  # a file the code-not-value answer would create if it were executed
+
+# Ways to smuggle code into an answer cell (issue 8, finding 1): each would create the file
+# CANARY-<name> in the autograded folder if anything ran it.
+SMUGGLING = {
+    "annotation": 'jawaban: __import__("os").system("touch {c}") = "b"',
+    "annotation-unicode": ('\uff4a\uff41\uff57\uff41\uff42\uff41\uff4e: '  # fullwidth "jawaban"
+                           '__import__("os").system("touch {c}") = "b"'),
+    "chained": 'jawaban = _ = __import__("os").system("touch {c}")',
+    "augmented": 'jawaban = "b"\njawaban += str(__import__("os").system("touch {c}"))',
+    "starred": '*jawaban, = [__import__("os").system("touch {c}")]',
+    "tuple": 'jawaban, _ = "b", __import__("os").system("touch {c}")',
+    "walrus": '(jawaban := __import__("os").system("touch {c}"))',
+    "walrus-inside": 'jawaban = ["b", (x := __import__("os").system("touch {c}"))]',
+    "decorator": '@lambda f: __import__("os").system("touch {c}")\ndef jawaban():\n    pass',
+    "semicolon": 'jawaban = "b"; __import__("os").system("touch {c}")',
+    "backslash": 'jawaban = "b" \\\n; __import__("os").system("touch {c}")',
+    "non-ascii-name": 'jawaban = "b"\n\u00e9x = __import__("os").system("touch {c}")',
+    "call": 'jawaban = exec("import os; os.system(\'touch {c}\')")',
+    "f-string": 'jawaban = f"{{__import__(\'os\').system(\'touch {c}\')}}"',
+    "class": 'class jawaban(metaclass=lambda *a: __import__("os").system("touch {c}")):\n    pass',
+}
 ESSAYS = (  # placeholder essay texts (graded by hand in formgrader, never by the autograder)
     "Strategi konflik pada sumbu pertama, karena warga berhadapan langsung dengan pihak lawan.",
     "Consensus on the first axis; a mixed approach would have needed allies inside the agency.",
@@ -80,6 +105,8 @@ def make_course(folder: Path, exercises: Path, assignments=("kuis-1",),
     shutil.copy(Path(exercises) / "nbgrader_config.py", folder)
     for a in assignments:
         shutil.copytree(Path(exercises) / "source" / a, folder / "source" / a)
+        (folder / "keys").mkdir(exist_ok=True)
+        shutil.copy(Path(exercises) / "keys" / f"{a}.json", folder / "keys")
     exchange = exchange or folder.parent / "exchange"
     exchange.mkdir(parents=True, exist_ok=True)
     for a in assignments:
@@ -93,8 +120,9 @@ def students(n: int, start: int = 1) -> list[str]:
 
 
 def hand_in(course: Path, assignment: str, n: int, seed: int = 1,
-            hostile: bool = True) -> list[Handed]:
-    """Write n submissions (the hostile ones first, if asked) under course/submitted/."""
+            hostile: bool = True, kinds=None) -> list[Handed]:
+    """Write n submissions (the hostile ones first, if asked: kinds, default all of HOSTILE)
+    under course/submitted/."""
     import nbformat
 
     course = Path(course)
@@ -103,16 +131,20 @@ def hand_in(course: Path, assignment: str, n: int, seed: int = 1,
                              as_version=4)
     sim = _Answers(course / "source" / assignment)
     ids = students(n)
-    cases = list(HOSTILE)[:n] if hostile else []
+    cases = list(kinds or HOSTILE)[:n] if hostile else []
     handed = []
     for i, sid in enumerate(ids):
         kind = cases[i] if i < len(cases) else "realistic"
         nb = copy.deepcopy(released)
+        extra = None
         if kind == "realistic":
             text, name = nbformat.writes(_realistic(nb, sim, sid, rng)), None
         else:
-            text, name = _hostile(kind, nb, sim, sid, ids)
-        _place(course, assignment, sid, text, name)
+            text, name, *rest = _hostile(kind, nb, sim, sid, ids)
+            extra = rest[0] if rest else None
+        folder = _place(course, assignment, sid, text, name)
+        if extra is not None:
+            extra(folder)
         handed.append(Handed(sid, kind))
     return handed
 
@@ -124,6 +156,7 @@ def _place(course: Path, assignment: str, student: str, text: str, name: str | N
     folder.mkdir(parents=True)
     (folder / "timestamp.txt").write_text(TIMESTAMP, encoding="utf-8")
     (folder / (name or f"{assignment}.ipynb")).write_text(text, encoding="utf-8")
+    return folder
 
 
 class _Answers:
@@ -360,8 +393,70 @@ def _hostile(kind: str, nb, sim: _Answers, sid: str, ids: list[str]):
         nb.cells.insert(3, nbformat.v4.new_code_cell(
             f'import os\nos.system("touch {CANARY}")\nNIM = "someone-else"'))
     else:
-        raise ValueError(kind)
+        return _hostile_8(kind, nb, sim, sid, qs, right, by_type)
     return nbformat.writes(nb), name
+
+
+def _hostile_8(kind: str, nb, sim: _Answers, sid: str, qs, right: dict, by_type: dict):
+    """The hostile cases of issue 8: (notebook text, file name or None, extra(folder) or None)."""
+    import nbformat
+
+    first = qs[0]["qid"]
+    extra = None
+    if kind == "smuggling":  # one smuggling form per answer cell
+        raw = {q["qid"]: form.format(c=f"{CANARY}-{name}")
+               for q, (name, form) in zip(qs, SMUGGLING.items(), strict=False)}
+        _fill(nb, right, sid, raw=raw)
+    elif kind == "smuggling-identity":
+        _fill(nb, right, None)
+        ident = _cell(nb, "identitas")
+        ident.source = (f'NIM: __import__("os").system("touch {CANARY}-identity") = "{sid}"\n'
+                        f'BAHASA = "id"')
+    elif kind in ("timestamp-not-a-date", "timestamp-byte-ff"):
+        _fill(nb, right, sid)
+        data = b"not a date at all" if kind == "timestamp-not-a-date" else b"2025-03-03 \xff\xfe"
+
+        def extra(folder):
+            (folder / "timestamp.txt").write_bytes(data)
+    elif kind == "huge-answer":  # a 100,000-character letter answer
+        _fill(nb, right, sid, raw={by_type.get("single", first): 'jawaban = "' + "b" * 100_000 + '"'})
+    elif kind == "hex-literal":  # a 5,000-digit number
+        _fill(nb, right, sid, raw={first: "jawaban = 0x" + "f" * 5_000})
+    elif kind == "lone-surrogate":
+        _fill(nb, right, sid, raw={by_type.get("short", first): 'jawaban = "\\ud800"'})
+    elif kind == "grade-cell-added":  # a cell awarding itself 100 points
+        _fill(nb, right, sid)
+        cell = nbformat.v4.new_code_cell("100")
+        cell.metadata["nbgrader"] = {"grade": True, "grade_id": "bonus", "locked": False,
+                                     "points": 100, "schema_version": 3, "solution": False,
+                                     "task": False}
+        nb.cells.insert(4, cell)
+    elif kind == "test-cell-to-solution":
+        _fill(nb, right, sid)
+        cell = _cell(nb, f"nilai-{first}")
+        cell.metadata.nbgrader["solution"] = True
+        cell.metadata.nbgrader["locked"] = False
+        cell.source = "100"
+    elif kind == "links-and-special-files":
+        _fill(nb, right, sid)
+
+        def extra(folder):
+            os.symlink("/etc/passwd", folder / "passwd.txt")
+            os.symlink("/dev/zero", folder / "zero.bin")
+            os.symlink("/etc", folder / "etc-link")
+            os.mkfifo(folder / "pipe")
+    elif kind == "nbformat-3":
+        _fill(nb, right, sid)
+        return nbformat.writes(nbformat.convert(nb, 3), version=3), None, None
+    elif kind == "extra-notebook":
+        _fill(nb, right, sid)
+
+        def extra(folder):
+            (folder / "catatan.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()),
+                                                 encoding="utf-8")
+    else:
+        raise ValueError(kind)
+    return nbformat.writes(nb), None, extra
 
 
 def cell_scores(course: Path, assignment: str) -> dict:
@@ -392,4 +487,9 @@ def differences(a: dict, b: dict) -> list[str]:
 
 
 def canary_found(course: Path) -> list[str]:
-    return [str(p) for p in Path(course).rglob(CANARY)]
+    return [str(p) for p in Path(course).rglob(CANARY + "*")]
+
+
+def copy_course(src: Path, dest: Path) -> None:
+    """A copy of a course with its submissions as handed in (links and fifos copied as such)."""
+    subprocess.run(["cp", "-a", str(src), str(dest)], check=True)

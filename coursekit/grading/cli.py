@@ -38,7 +38,7 @@ def register(sub) -> None:
 
 def _grade(args) -> int:
     from ..lang import resolve
-    from .engine import NoAssignment, grade_assignment, print_summary
+    from .engine import Interrupted, NoAssignment, grade_assignment, print_summary
     from .lock import Busy
     from .texts import text
 
@@ -47,9 +47,13 @@ def _grade(args) -> int:
         summary = grade_assignment(args.assignment, args.course, args.student, args.jobs,
                                    args.wait, lang, quiet=args.quiet)
     except Busy as busy:
-        print("coursekit: " + text("messages", "locked_stop", lang, pid=busy.pid, path=busy.path),
-              file=sys.stderr)
+        print("coursekit: " + text("messages", "locked_stop", lang, who=busy.describe(lang),
+                                   path=busy.path), file=sys.stderr)
         return 75
+    except Interrupted as stop:
+        print("coursekit: " + text("messages", "interrupted", lang, done=stop.done, total=stop.total),
+              file=sys.stderr)
+        return 130
     except NoAssignment as err:
         print(f"coursekit: {err}", file=sys.stderr)
         return 2
@@ -59,21 +63,32 @@ def _grade(args) -> int:
 
 def _export(args) -> int:
     from ..lang import resolve
-    from .export import export_items
+    from .export import NotGraded, export_items
     from .texts import text
 
     lang = resolve(args.lang)
-    path, rows = export_items(args.assignment, args.course, args.output)
+    try:
+        path, rows = export_items(args.assignment, args.course, args.output)
+    except NotGraded as err:
+        print("coursekit: " + text("messages", "no_responses", lang, assignment=err.assignment,
+                                   path=err.path), file=sys.stderr)
+        return 2
     print(text("messages", "export_written", lang, rows=rows, path=path))
     return 0
 
 
 def _report(args) -> int:
     from ..lang import resolve
+    from .export import NotGraded
     from .report import item_report
     from .texts import text
 
     lang = resolve(args.lang)
-    rep = item_report(args.assignment, args.course, lang=lang, out=args.output)
+    try:
+        rep = item_report(args.assignment, args.course, lang=lang, out=args.output)
+    except NotGraded as err:
+        print("coursekit: " + text("messages", "no_responses", lang, assignment=err.assignment,
+                                   path=err.path), file=sys.stderr)
+        return 2
     print(text("messages", "report_written", lang, path=rep.path))
     return 0

@@ -4,6 +4,7 @@ course lock; progress with counts and ETA; one summary line per student."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -44,10 +45,11 @@ def grade_assignment(assignment: str, course_dir=None, student: str | None = Non
     start = time.monotonic()
     course = open_course(course_dir)
     lock = Lock(course.root)
-    lock.acquire(wait=wait, on_wait=lambda pid: print(
-        texts.text("messages", "locked_wait", lang, pid=pid), file=stream, flush=True))
+    lock.acquire(wait=wait, on_wait=lambda busy: print(
+        texts.text("messages", "locked_wait", lang, who=busy.describe(lang)), file=stream,
+        flush=True))
     try:
-        return _grade(course, assignment, student, jobs, lang, stream, quiet, start)
+        return _grade(course, assignment, student, jobs, lang, stream, quiet, start, lock)
     finally:
         lock.release()
 
@@ -56,7 +58,15 @@ class NoAssignment(LookupError):
     pass
 
 
-def _grade(course, assignment, student, jobs, lang, stream, quiet, start) -> Summary:
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C: what was graded is saved; .done of .total."""
+
+    def __init__(self, done: int, total: int):
+        super().__init__(done, total)
+        self.done, self.total = done, total
+
+
+def _grade(course, assignment, student, jobs, lang, stream, quiet, start, lock=None) -> Summary:
     from nbgrader.api import MissingEntry
 
     from . import worker
@@ -73,19 +83,27 @@ def _grade(course, assignment, student, jobs, lang, stream, quiet, start) -> Sum
     if not students:
         raise NoAssignment(texts.text("messages", "no_submissions", lang, assignment=assignment,
                                       path=course.submitted("*", assignment)))
-    worker.init(course, snap, assignment)
+    worker.init(course, snap, assignment, lang)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(students)))
     writer = Writer(course, assignment)
     progress = Progress(len(students), lang, stream, quiet)
     pending = []
+    keep = [lock.fileno()] if lock is not None and lock.fileno() is not None else []
     try:
-        for outcome in _results(students, jobs):
-            summary.outcomes.append(outcome)
-            pending.append(outcome)
-            if len(pending) >= BATCH:
+        try:
+            for outcome in _results(students, jobs, keep):
+                summary.outcomes.append(outcome)
+                pending.append(outcome)
+                if len(pending) >= BATCH:
+                    writer.write(pending)
+                    pending = []
+                progress.step()
+        except KeyboardInterrupt:  # save what was graded, then stop
+            if pending:
                 writer.write(pending)
-                pending = []
-            progress.step()
+            progress.done()
+            _save_responses(course, assignment, summary.outcomes, replace_all=False)
+            raise Interrupted(len(summary.outcomes), len(students)) from None
         if pending:
             writer.write(pending)
     finally:
@@ -97,7 +115,14 @@ def _grade(course, assignment, student, jobs, lang, stream, quiet, start) -> Sum
     return summary
 
 
-def _results(students: list[str], jobs: int):
+STUDENT_TIMEOUT = 300.0  # seconds one submission may take in a worker before it is stopped
+
+
+def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUDENT_TIMEOUT):
+    """Outcomes as they come. With jobs > 1: forked worker processes (they inherit nbgrader and
+    the snapshot), one student at a time each; a worker that dies (kill -9, out of memory) or
+    takes longer than timeout fails its student only, and a new worker takes its place. On
+    Ctrl-C (KeyboardInterrupt in this process) every worker is stopped before it propagates."""
     from . import worker
 
     if jobs == 1:
@@ -105,11 +130,74 @@ def _results(students: list[str], jobs: int):
             yield worker.grade(s)
         return
     import multiprocessing
+    from multiprocessing.connection import wait
 
-    ctx = multiprocessing.get_context("fork")  # workers inherit nbgrader and the snapshot
-    chunk = max(1, len(students) // (jobs * 8))
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap_unordered(worker.grade, students, chunksize=chunk)
+    ctx = multiprocessing.get_context("fork")
+    todo = list(reversed(students))
+    busy: dict = {}  # connection -> [process, student, started]
+
+    def spawn():
+        mine, theirs = ctx.Pipe()
+        proc = ctx.Process(target=worker.serve, args=(theirs, tuple(close_fds)), daemon=True)
+        proc.start()
+        theirs.close()
+        busy[mine] = [proc, None, 0.0]
+        give(mine)
+
+    def give(conn):
+        if not todo:
+            stop(conn)
+            return
+        student = todo.pop()
+        busy[conn][1:] = [student, time.monotonic()]
+        try:
+            conn.send(student)
+        except OSError:  # the worker is gone already: the student goes back to the queue
+            todo.append(student)
+            busy[conn][1] = None
+
+    def stop(conn, kill=False):
+        proc = busy.pop(conn)[0]
+        with contextlib.suppress(OSError):  # BrokenPipeError included
+            if kill:
+                proc.kill()
+            else:
+                conn.send(None)
+        conn.close()
+        proc.join(1 if not kill else 5)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(5)
+
+    try:
+        for _ in range(min(jobs, len(todo))):
+            spawn()
+        while busy:
+            ready = wait([*busy, *(b[0].sentinel for b in busy.values())], timeout=1.0)
+            now = time.monotonic()
+            for conn in list(busy):
+                proc, student, started = busy[conn]
+                if conn in ready:
+                    try:
+                        outcome = conn.recv()
+                    except (EOFError, OSError):
+                        outcome = None
+                    if outcome is not None:
+                        yield outcome
+                        give(conn)
+                        continue
+                dead = conn in ready or proc.sentinel in ready or not proc.is_alive()
+                late = student is not None and now - started > timeout
+                if dead or late:
+                    stop(conn, kill=True)
+                    if student is not None:
+                        yield worker.failed(student, "worker_died" if dead else "timed_out",
+                                            student=student, seconds=f"{timeout:g}")
+                    if todo:
+                        spawn()
+    finally:
+        for conn in list(busy):
+            stop(conn, kill=True)
 
 
 def _save_responses(course, assignment: str, outcomes, replace_all: bool) -> None:

@@ -5,7 +5,6 @@ is there: a submission that could not be graded has its rows with status "missin
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from .table import Response, read_csv
@@ -34,10 +33,21 @@ def gradebook_rows(course, assignment: str) -> tuple[dict, dict]:
     return cells, totals
 
 
+class NotGraded(LookupError):
+    """No `coursekit grade` run yet for this assignment (no responses file)."""
+
+    def __init__(self, assignment: str, path):
+        super().__init__(assignment, path)
+        self.assignment, self.path = assignment, path
+
+
 def merged(course, assignment: str) -> list[Response]:
     """The responses of the last `coursekit grade`, with the gradebook's current scores."""
     from .engine import responses_path
 
+    path = responses_path(course, assignment)
+    if not path.exists():
+        raise NotGraded(assignment, path)
     cells, _ = gradebook_rows(course, assignment)
     out = []
     for r in read_csv(responses_path(course, assignment)):
@@ -59,15 +69,13 @@ def export_items(assignment: str, course_dir=None, output=None) -> tuple[Path, i
     rows += _not_graded(course, assignment, set(totals) - {r.student for r in rows}, cells)
     rows.sort(key=lambda r: (r.student, r.question))
     path = Path(output or f"{assignment}-items.csv")
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(COLUMNS)
-        for r in rows:
-            t = totals.get(r.student, {})
-            w.writerow([assignment, r.student, r.question, r.item,
-                        "" if r.score is None else f"{r.score:g}", f"{r.max:g}",
-                        "|".join(r.chosen), r.variant, r.status,
-                        *(t.get(k, "") for k in COLUMNS[9:])])
+    from .table import write_rows
+
+    write_rows(path, [COLUMNS, *([assignment, r.student, r.question, r.item,
+                                  "" if r.score is None else f"{r.score:g}", f"{r.max:g}",
+                                  "|".join(r.chosen), r.variant, r.status,
+                                  *(totals.get(r.student, {}).get(k, "") for k in COLUMNS[9:])]
+                                 for r in rows)])
     return path, len(rows)
 
 

@@ -57,6 +57,7 @@ def item_map(a: Analysis, lang: str) -> tuple[str, bytes, str]:
     ax.axhline(ref["discrimination"]["weak_below"], color=GREY, linestyle=":", linewidth=1)
     ax.axhline(0, color=GREY, linewidth=0.8)
     flagged = 0
+    points: dict = {}  # (x, y) -> question labels: items at the same point share one label
     for st in a.items:
         if st.facility is None:
             continue
@@ -65,16 +66,40 @@ def item_map(a: Analysis, lang: str) -> tuple[str, bytes, str]:
         flagged += bad
         ax.scatter([st.facility], [y], marker="^" if bad else "o", s=46,
                    color=VERMILION if bad else BLUE, zorder=3)
-        ax.annotate(",".join(st.questions), (st.facility, y), textcoords="offset points",
-                    xytext=(4, 3), fontsize=7)
+        points.setdefault((st.facility, y), []).extend(st.questions)
     ax.set_xlim(-2, 102)
     ax.set_ylim(min(-40, *(s.discrimination or 0 for s in a.items)) - 5, 100)
+    place_labels(fig, ax, points)
     ax.set_xlabel(texts.text("labels", "facility_axis", lang))
     ax.set_ylabel(texts.text("labels", "discrimination_axis", lang))
     ax.set_title(texts.text("labels", "item_figure", lang))
     ax.spines[["top", "right"]].set_visible(False)
     alt = texts.text("labels", "item_figure_alt", lang, n=len(a.items), flagged=flagged)
     return "items", _png(fig), alt
+
+
+def place_labels(fig, ax, points: dict) -> list:
+    """Label each point; a label that would overlap one already placed moves to the next free
+    slot around its point (right, left, above, below, further out), so no two labels overlap."""
+    renderer = fig.canvas.get_renderer()
+    placed, out = [], []
+    slots = [(4, 3), (-4, 3), (4, -9), (-4, -9), (4, 11), (-4, 11), (4, -17), (-4, -17)]
+    slots += [(dx, dy * k) for k in (2, 3, 4) for dx, dy in ((4, 11), (-4, 11), (4, -11), (-4, -11))]
+    for (x, y), names in sorted(points.items(), key=lambda p: (-p[0][1], p[0][0])):
+        text = ",".join(sorted(set(names)))
+        for dx, dy in slots:
+            label = ax.annotate(text, (x, y), textcoords="offset points", xytext=(dx, dy),
+                                fontsize=7, ha="left" if dx > 0 else "right")
+            box = label.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                break
+            label.remove()
+        else:
+            label = ax.annotate(text, (x, y), textcoords="offset points", xytext=(4, 3), fontsize=7)
+            box = label.get_window_extent(renderer)
+        placed.append(box)
+        out.append(label)
+    return out
 
 
 def distractors(st: ItemStats, lang: str, option_label) -> tuple[str, bytes, str]:

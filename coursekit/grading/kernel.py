@@ -4,7 +4,7 @@ any student code.
 After nbgrader's sanitizing pass and coursekit's GuardSubmission, a quiz notebook holds only
 cells whose code is known: the setup cell (`kuis = kuis()`), the identity and answer cells
 (assignments of literals), render cells (`kuis.tampilkan("q01")`) and test cells
-(`kuis.periksa("q01")` plus the hidden `nilai("q01", {...keys...})`). This module reads each
+(`kuis.periksa("q01")` plus the hidden `nilai("q01")`, which reads the keys file). This module reads each
 code cell's syntax tree and performs only those known statements, calling the same graded-quiz
 functions the kernel would call, with what they would read from IPython (the answer source
 In[-2], the namespace's NIM and BAHASA) passed as arguments; literals are read with
@@ -164,7 +164,7 @@ def _call(node: ast.Call, run: Run, streams):
         if target == ("import", "coursekit.graded.hidden", "nilai"):
             from ..graded.hidden import nilai
 
-            qid, keys = args[0], args[1]
+            qid, keys = args[0], (args[1] if len(args) > 1 else None)  # None: the keys file
             return _captured(streams, nilai, qid, keys, _previous(run), run.ns)
         raise _NotRun(f"call of {func.id}")
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):

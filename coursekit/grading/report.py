@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from . import figures, texts
+from . import atomic, figures, texts
 from .analysis import Analysis, analyse
 from .table import CHOICE_KINDS, Item, Response
 
@@ -46,7 +46,7 @@ def write_report(assignment: str, responses: list[Response], items: dict[str, It
     def save(made) -> dict:
         name, png, alt = made
         path = out_dir / "figures" / f"{name}.png"
-        path.write_bytes(png)
+        atomic.write_bytes(path, png)
         written.append(path)
         return {"name": name, "data": base64.b64encode(png).decode("ascii"), "alt": alt,
                 "file": f"figures/{name}.png"}
@@ -87,7 +87,7 @@ def write_report(assignment: str, responses: list[Response], items: dict[str, It
         pct100=lambda x: "–" if x is None else f"{x:.0f}%",
     )
     path = out_dir / "report.html"
-    path.write_text(html, encoding="utf-8")
+    atomic.write_text(path, html)
     return Report(path, written, a)
 
 

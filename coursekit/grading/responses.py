@@ -1,10 +1,9 @@
 """From quiz notebooks to the tidy table: what each student chose (stable ids), scored with the
-graded quizzes' score_question, and the items' keys, read from the test cells of the master
-notebook in source/ (instructor-only: the hidden tests hold each question's key data)."""
+graded quizzes' score_question, and the items' keys, read from the keys file keys/<quiz>.json
+beside source/ (instructor-only, written by `coursekit exercises build`)."""
 
 from __future__ import annotations
 
-import ast
 import json
 from functools import cache
 from pathlib import Path
@@ -16,31 +15,14 @@ KINDS = {"true-false": "truefalse"}
 
 @cache
 def master(source_dir: Path) -> tuple[dict, dict[str, dict]]:
-    """(questions.json display data, {qid: keys}) of an assignment's source folder."""
+    """(questions.json display data, {qid: {item: keys}}) of an assignment's source folder; the
+    keys come from the instructor-only keys file beside source/ (keys/<quiz>.json)."""
+    from ..graded.runtime import KEYS_DIR
+
     display = json.loads((source_dir / "questions.json").read_text(encoding="utf-8"))
-    nb = json.loads((source_dir / f"{display['assignment']}.ipynb").read_text(encoding="utf-8"))
-    keys = {}
-    for cell in nb["cells"]:
-        src = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-        found = _nilai_call(src)
-        if found:
-            keys[found[0]] = found[1]
+    path = source_dir.resolve().parents[1] / KEYS_DIR / f"{display['assignment']}.json"
+    keys = json.loads(path.read_text(encoding="utf-8"))["questions"]
     return display, keys
-
-
-def _nilai_call(source: str):
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "nilai" \
-                and len(node.args) >= 2:
-            try:
-                return ast.literal_eval(node.args[0]), ast.literal_eval(node.args[1])
-            except ValueError:
-                return None
-    return None
 
 
 def from_notebook(source_dir: Path, assignment: str, student: str, nb) -> list[Response]:
@@ -92,6 +74,8 @@ def items(source_dir: Path) -> dict[str, Item]:
                 categories.update(opts)
             else:
                 opts, key, otext = (), (), {}
+            order = k.get("order", [])  # the authored order, when the keys file has it
+            opts = tuple(sorted(opts, key=lambda o: order.index(o) if o in order else len(order)))
             out[iid] = Item(iid, kind, float(k["points"]), opts, key, cand.get("stem", {}), otext)
     # single-choice items whose options are the categories of a matching item classify
     for iid, item in list(out.items()):

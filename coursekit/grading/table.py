@@ -55,12 +55,22 @@ COLUMNS = ["student", "question", "item", "score", "max", "chosen", "variant", "
 
 
 def write_csv(rows: list[Response], path: Path | str) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow(COLUMNS)
-        for r in rows:
-            out.writerow([r.student, r.question, r.item, _num(r.score), _num(r.max),
-                          "|".join(r.chosen), r.variant, r.status])
+    """Whole or not at all (atomic.py), whatever the unicode in a student's answer."""
+    write_rows(path, [COLUMNS, *([r.student, r.question, r.item, _num(r.score), _num(r.max),
+                                  "|".join(r.chosen), r.variant, r.status] for r in rows)])
+
+
+def write_rows(path: Path | str, rows) -> None:
+    """A CSV file written atomically (temporary file + rename)."""
+    import io
+
+    from .atomic import write_text
+
+    buf = io.StringIO(newline="")
+    out = csv.writer(buf)
+    for row in rows:
+        out.writerow(row)
+    write_text(path, buf.getvalue())
 
 
 def read_csv(path: Path | str) -> list[Response]:

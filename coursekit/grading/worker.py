@@ -6,6 +6,7 @@ gradebook writer (gradebook.py). Runs in worker processes; never touches the dat
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import logging
 import os
@@ -14,7 +15,9 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import atomic
 from .course import Course, GradebookView, Snapshot, kernelspec
+from .stock import read_timestamp, regular, safe_files
 
 LOG = logging.getLogger("coursekit.grading")
 
@@ -38,10 +41,56 @@ class Outcome:
 _STATE: dict = {}
 
 
-def init(course: Course, snap: Snapshot, assignment: str) -> None:
+def init(course: Course, snap: Snapshot, assignment: str, lang: str = "en") -> None:
     """Per process: the course, the snapshot and the configured preprocessors."""
-    _STATE.update(course=course, snap=snap, assignment=assignment,
+    _STATE.update(course=course, snap=snap, assignment=assignment, lang=lang,
                   view=GradebookView(snap), pre=_preprocessors(course, snap))
+
+
+def serve(conn, close_fds=()) -> None:
+    """A worker process (forked by engine.py): grade the students it is sent, one at a time,
+    answering ("start", student) then the Outcome; exit when the parent closes the pipe or dies.
+    It never keeps the course lock (close_fds) and leaves Ctrl-C to the parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for fd in close_fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _die_with_parent()
+    while True:
+        try:
+            student = conn.recv()
+        except (EOFError, OSError):
+            return
+        if student is None:
+            return
+        try:
+            conn.send(grade(student))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the worker exits at its next recv
+        pass
+
+
+def failed(who: str, key: str, **fields) -> Outcome:
+    """The Outcome of a student whose grading could not finish (e.g. the worker died)."""
+    from . import texts
+
+    course, assignment = _STATE["course"], _STATE["assignment"]
+    _remove(course.autograded(who, assignment))
+    stamp, _ = _timestamp(course.submitted(who, assignment))
+    return Outcome(who, state="failed", timestamp=stamp,
+                   error=texts.text("submission", key, _STATE.get("lang", "en"), **fields))
 
 
 def _preprocessors(course: Course, snap: Snapshot):
@@ -148,8 +197,8 @@ def grade(student: str) -> Outcome:
         LOG.debug("grading %s failed", student, exc_info=True)
         course, assignment = _STATE["course"], _STATE["assignment"]
         _remove(course.autograded(student, assignment))
-        return Outcome(student, state="failed", error=f"{type(err).__name__}: {err}",
-                       timestamp=_timestamp(course.submitted(student, assignment)))
+        return Outcome(student, state="failed", error=_echo(f"{type(err).__name__}: {err}", 200),
+                       timestamp=_timestamp(course.submitted(student, assignment))[0])
 
 
 def _grade(student: str) -> Outcome:
@@ -160,25 +209,29 @@ def _grade(student: str) -> Outcome:
     pre = _STATE["pre"]
     src = course.submitted(student, assignment)
     dest = course.autograded(student, assignment)
-    out = Outcome(student, timestamp=_timestamp(src))
+    out = Outcome(student, timestamp=_timestamp(src)[0])
     out.flags = _inspect(course, assignment, student)
 
     found = sorted(glob.glob(os.path.join(glob.escape(str(src)), course.coursedir.notebook_id
                                           + ".ipynb")))
-    notebooks = [p for p in found if Path(p).stem in snap.notebooks]
+    notebooks = [p for p in found if Path(p).stem in snap.notebooks and regular(p)]
     _remove(dest)
-    if not notebooks:
-        out.state, out.error = "failed", "no notebooks found (renamed or missing)"
+    if not notebooks or os.path.islink(src):
+        from . import texts
+
+        out.state = "failed"
+        out.error = texts.text("submission", "no_notebooks", _STATE.get("lang", "en"))
         return out
     _copy_files(course, assignment, src, dest, pre["exclude"].get(assignment, []))
     out.missing = [name for name in snap.notebooks
-                   if not (src / f"{name}.ipynb").exists()]
+                   if not (src / f"{name}.ipynb").exists()]  # as stock: a link is "submitted"
 
     for path in notebooks:
         name = Path(path).stem
         resources = {"unique_key": name, "output_files_dir": f"{name}_files",
                      "nbgrader": {"student": student, "assignment": assignment, "notebook": name,
-                                  "db_url": course.db_url}}
+                                  "db_url": course.db_url},
+                     "coursekit_gradebook": _STATE["view"]}
         nb = _read(path)
         for p in pre["sanitize"]:
             nb, resources = p(nb, resources)
@@ -203,9 +256,11 @@ def _grade(student: str) -> Outcome:
         out.notebooks[name] = {"grades": grades, "comments": comments}
         if name == assignment:
             out.responses = _responses(course, assignment, student, nb)
-        (dest / f"{name}.ipynb").write_text(_json(nb), encoding="utf-8")
+        atomic.write_text(dest / f"{name}.ipynb", _json(nb))
     if out.not_run:
-        out.flags.append(f"{out.not_run} cell(s) of unknown code not run")
+        from . import texts
+
+        out.flags.append(texts.text("submission", "not_run", _STATE.get("lang", "en"), n=out.not_run))
     _permissions(course, dest)
     return out
 
@@ -213,12 +268,9 @@ def _grade(student: str) -> Outcome:
 def _read(path: str):
     """nbformat.read(path, as_version=4) without its schema validation, which only logs (and
     renumbers duplicated cell ids, which grading never looks at)."""
-    import nbformat
-    from nbformat import reader
+    from ..graded.batch import read_notebook
 
-    with open(path, encoding="utf-8") as fh:
-        nb = reader.reads(fh.read())
-    return nb if nb.nbformat == 4 else nbformat.convert(nb, 4)
+    return read_notebook(Path(path))
 
 
 def _json(nb) -> str:
@@ -234,10 +286,13 @@ def _json(nb) -> str:
 def _inspect(course: Course, assignment: str, student: str) -> list[str]:
     from ..graded.batch import inspect_submission
 
+    lang = _STATE.get("lang", "en")
     try:
-        return inspect_submission(course.root, assignment, student)
+        return inspect_submission(course.root, assignment, student, lang)
     except Exception as err:  # the flags are advice; never fail grading over them
-        return [f"could not inspect: {type(err).__name__}"]
+        from . import texts
+
+        return [texts.text("submission", "could_not_inspect", lang, error=type(err).__name__)]
 
 
 def _responses(course: Course, assignment: str, student: str, nb) -> list:
@@ -250,12 +305,15 @@ def _responses(course: Course, assignment: str, student: str, nb) -> list:
         return []
 
 
-def _timestamp(src: Path) -> str | None:
-    path = src / "timestamp.txt"
-    if path.exists():
-        text = path.read_text(encoding="utf-8").strip()
-        return text or None
-    return None
+def _timestamp(src: Path) -> tuple[str | None, bool]:
+    """(timestamp text or None, whether it is bad); never raises (stock.read_timestamp)."""
+    return read_timestamp(src)
+
+
+def _echo(text: str, limit: int) -> str:
+    from ..graded.answers import echo
+
+    return echo(text, limit)
 
 
 def _copy_files(course: Course, assignment: str, src: Path, dest: Path, exclude: list[str]):
@@ -263,11 +321,11 @@ def _copy_files(course: Course, assignment: str, src: Path, dest: Path, exclude:
     from nbgrader.utils import find_all_files
 
     ignore = list(course.coursedir.ignore)
-    for filename in find_all_files(str(src), [*ignore, "*.ipynb"]):
+    for filename in safe_files(find_all_files(str(src), [*ignore, "*.ipynb"])):
         _copy(filename, dest / os.path.relpath(filename, src))
     source = course.source(assignment)
     skip = {os.path.join(str(source), x) for x in exclude}
-    for filename in find_all_files(str(source), [*ignore, "*.ipynb"]):
+    for filename in safe_files(find_all_files(str(source), [*ignore, "*.ipynb"])):
         if filename not in skip:
             _copy(filename, dest / os.path.relpath(filename, source))
 

@@ -124,3 +124,25 @@ def test_schema_and_reference_problems_reported_together(content_dir):
     assert any("concepts/komunitas.yaml:9: sources[0]: no source 'dek' (did you mean 'deck'?)" in m
                for m in found)
     assert not any("no case 'dsni'" in m for m in found)
+
+
+def test_a_schema_error_does_not_hide_a_reference_error(content_dir):
+    """Issue 8, finding 10: both problems of one file are reported."""
+    path = content_dir / "comparisons/conflict-consensus.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "cases: [dsni]" in text
+    path.write_text(text.replace("cases: [dsni]", "cases: [dnsi]", 1) + "unknown_key: 1\n",
+                    encoding="utf-8")
+    found = messages(content_dir)
+    assert any("unknown_key" in m for m in found)
+    assert any("no case 'dnsi'" in m and "did you mean 'dsni'" in m for m in found)
+
+
+def test_unclosed_quote_is_placed_at_its_line(content_dir):
+    path = content_dir / "modules/m1.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, ln in enumerate(lines) if ln.startswith("summary:"))
+    lines[n] = 'summary: "Ringkasan'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (msg,) = messages(content_dir)
+    assert f"m1.yaml:{n + 1}:" in msg and "YAML syntax error" in msg

@@ -33,6 +33,7 @@ def make_course(tmp: Path) -> Path:
     course.mkdir(parents=True)
     shutil.copy(EXERCISES / "nbgrader_config.py", course)
     shutil.copytree(EXERCISES / "source", course / "source")
+    shutil.copytree(EXERCISES / "keys", course / "keys")
     return course
 
 

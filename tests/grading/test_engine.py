@@ -150,7 +150,7 @@ def test_autograded_notebooks_where_nbgrader_puts_them(graded):
 
 def test_nbgrader_feedback_and_export_work_afterwards(graded, tmp_path):
     course = tmp_path / "course"
-    shutil.copytree(graded["course"], course)
+    classroom.copy_course(graded["course"], course)  # never follows a student's links
     classroom.run_nbgrader(course, "generate_feedback", QUIZ, exchange=tmp_path / "exchange")
     sid = graded["kind"]["all-wrong"]
     html = (course / "feedback" / sid / QUIZ / f"{QUIZ}.html").read_text(encoding="utf-8")
@@ -181,7 +181,7 @@ def test_export_lists_every_student_even_the_ungraded(graded, tmp_path):
 
 def test_rerun_gives_the_same_gradebook(graded, tmp_path):
     course = tmp_path / "course"
-    shutil.copytree(graded["course"], course)
+    classroom.copy_course(graded["course"], course)  # never follows a student's links
     before = _notebooks(course)
     proc = grade_cli(course)
     assert proc.returncode == 3
@@ -274,3 +274,172 @@ def _notebooks(course: Path) -> dict:
             cell.pop("id", None)
         out[str(path.relative_to(course))] = nb
     return out
+
+
+def test_feedback_holds_only_the_students_own_questions(graded, tmp_path):
+    """Issue 8, finding 8: released feedback shows the student's own questions, answers, right
+    answers and rationales; no hidden test, no key, nothing of items the student never saw."""
+    from coursekit.grading.responses import master
+
+    course = tmp_path / "course"
+    classroom.copy_course(graded["course"], course)  # never follows a student's links
+    classroom.run_nbgrader(course, "generate_feedback", QUIZ, exchange=tmp_path / "exchange")
+    display, keys = master(course / "source" / QUIZ)
+    from coursekit.graded.variant import slot
+
+    sid = graded["kind"]["all-wrong"]
+    html = (course / "feedback" / sid / QUIZ / f"{QUIZ}.html").read_text(encoding="utf-8")
+    for word in ("HIDDEN TESTS", "coursekit.graded.hidden", "'correct'", "&#39;correct&#39;",
+                 "accepted", "keys/"):
+        assert word not in html, word
+    seen = others = 0
+    for q in display["questions"]:
+        if q["type"] == "essay":
+            continue
+        mine = slot(q, QUIZ, sid).item
+        for item, key in keys[q["qid"]].items():
+            whys = [o["why"]["id"] for o in key.get("options", {}).values()] + \
+                [e["why"]["id"] for e in key.get("left", {}).values()] + \
+                ([key["why"]["id"]] if "why" in key else [])
+            for why in whys:
+                from html import escape
+
+                found = escape(why, quote=True) in html or why in html
+                if item == mine:
+                    seen += found
+                else:
+                    others += found
+    assert seen > 10 and others == 0
+
+
+def test_stock_autograde_refuses_while_coursekit_grades(course):
+    """Finding 4: one lock for both paths; nbgrader autograde stops clearly, changes nothing."""
+    classroom.hand_in(course, QUIZ, 2, seed=5, hostile=False)
+    with Lock(course) as lock:
+        lock.acquire()
+        proc = classroom.run_nbgrader(course, "autograde", QUIZ, check=False)
+    assert proc.returncode == 75, proc.stdout + proc.stderr
+    assert "another grading run is in progress" in proc.stderr
+    assert str(__import__("os").getpid()) in proc.stderr
+    assert not (course / "autograded").exists()
+    proc = classroom.run_nbgrader(course, "autograde", QUIZ, check=False)  # free again
+    assert proc.returncode == 0 and (course / "autograded").exists()
+
+
+def test_coursekit_grade_refuses_while_stock_autograde_runs(course):
+    classroom.hand_in(course, QUIZ, 6, seed=5, hostile=False)
+    stock = subprocess.Popen([*classroom.nbgrader_cmd(), "autograde", QUIZ], cwd=course,
+                             env=classroom.nbgrader_env(), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not (course / "autograded").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        proc = grade_cli(course)
+        assert proc.returncode == 75 and "Another grading run is in progress" in proc.stderr
+        assert "nbgrader autograde" in proc.stderr
+    finally:
+        stock.wait(600)
+    assert stock.returncode == 0
+    scores = classroom.cell_scores(course, QUIZ)
+    assert len({k[0] for k in scores}) == 6  # no grade lost
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] == "Z"
+    except OSError:
+        return True
+
+
+def _workers_of(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    return [int(x) for x in out.stdout.split()]
+
+
+def _start(course, jobs=2):
+    return subprocess.Popen([COURSEKIT, "grade", QUIZ, "--course", str(course), "--jobs",
+                             str(jobs), "--lang", "en"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=classroom.nbgrader_env())
+
+
+def test_a_killed_worker_fails_one_student_and_the_batch_completes(course):
+    """Finding 3: kill -9 of a worker: detected, that student fails (or was done), the rest is
+    graded, the run ends and frees the lock."""
+    import os
+    import signal
+
+    handed = classroom.hand_in(course, QUIZ, 60, seed=5, hostile=False)
+    proc = _start(course)
+    deadline = time.monotonic() + 120
+    while not _workers_of(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _workers_of(proc.pid)
+    assert workers, proc.communicate()
+    time.sleep(0.5)
+    os.kill(workers[0], signal.SIGKILL)
+    out, err = proc.communicate(timeout=600)
+    lines = lines_by_student(out)
+    assert set(lines) == {h.student for h in handed}, err
+    died = [s for s, ln in lines.items() if "grading process died" in ln]
+    failed = [ln for ln in lines.values() if " FAILED " in ln]
+    assert len(died) <= 1 and len(failed) == len(died), failed
+    assert proc.returncode == (3 if died else 0)
+    with Lock(course) as lock:
+        lock.acquire()
+
+
+def test_ctrl_c_stops_cleanly_and_kill_9_leaves_no_lock(course):
+    import os
+    import signal
+
+    classroom.hand_in(course, QUIZ, 200, seed=5, hostile=False)
+    proc = _start(course)
+    deadline = time.monotonic() + 120
+    while not _workers_of(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Stopped (Ctrl-C)" in err and "Traceback" not in err
+    with Lock(course) as lock:
+        lock.acquire()
+    # kill -9 of the main process: its workers go too, and the lock is free at once
+    proc = _start(course)
+    while not _workers_of(proc.pid) and time.monotonic() < deadline + 120:
+        time.sleep(0.05)
+    workers = _workers_of(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    time.sleep(1.0)
+    assert all(not os.path.exists(f"/proc/{w}") or _zombie(w) for w in workers)
+    with Lock(course) as lock:
+        lock.acquire()
+
+
+def test_formgrader_autograde_takes_the_same_lock(course):
+    """The in-process autograde formgrader runs (NbGraderAPI.autograde) refuses while another
+    grading run holds the course, with the message, instead of writing the gradebook."""
+    import sys
+
+    sid = classroom.hand_in(course, QUIZ, 1, seed=5, hostile=False)[0].student
+    script = f"""
+import json
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config.loader import PyFileConfigLoader
+cfg = PyFileConfigLoader("nbgrader_config.py", path={str(course)!r}).load_config()
+coursedir = CourseDirectory(config=cfg)
+coursedir.root = {str(course)!r}
+print(json.dumps(NbGraderAPI(coursedir, config=cfg).autograde({QUIZ!r}, {sid!r})))
+"""
+    with Lock(course) as lock:
+        lock.acquire()
+        proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              cwd=course, env=classroom.nbgrader_env(), timeout=300)
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert not result["success"]
+    assert "another grading run is in progress" in result.get("error", "") + result.get("log", "")
+    assert not (course / "autograded" / sid).exists()

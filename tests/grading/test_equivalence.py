@@ -25,7 +25,7 @@ def both(base_course, tmp_path_factory):
     shutil.copytree(base_course, stock)
     handed = classroom.hand_in(stock, QUIZ, N, seed=11)
     ours = tmp / "coursekit"
-    shutil.copytree(stock, ours)
+    classroom.copy_course(stock, ours)
     proc = classroom.run_nbgrader(stock, "autograde", QUIZ, check=False, exchange=tmp / "ex")
     mine = grade_cli(ours)
     from coursekit.grading import nbg

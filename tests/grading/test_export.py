@@ -65,7 +65,7 @@ def test_one_row_per_student_and_question(graded):
     rows = graded["rows"]
     q = len(graded["qids"])
     assert len(rows) == N * q
-    assert f"{N * q} rows written" in graded["proc"].stdout
+    assert f"(rows: {N * q})" in graded["proc"].stdout
     by_student = {}
     for r in rows:
         by_student.setdefault(r["student_id"], []).append(r["question"])
@@ -125,3 +125,13 @@ def test_report_in_a_notebook_is_one_call(graded):
     rep = item_report(QUIZ, graded["course"], lang="id", out=graded["tmp"] / "report-id")
     assert '<html lang="id">' in rep._repr_html_()
     assert rep.analysis.items
+
+
+def test_report_and_export_before_grading_say_what_to_run(course):
+    """Issue 8, finding 10: no traceback, the command to run first."""
+    for cmd in (["report", QUIZ], ["export-items", QUIZ]):
+        proc = subprocess.run([COURSEKIT, *cmd, "--course", str(course), "--lang", "en"],
+                              capture_output=True, text=True, env=classroom.nbgrader_env())
+        assert proc.returncode == 2, proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert f"Run `coursekit grade {QUIZ}` first" in proc.stderr
