@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .. import scoring
 from ..content import datafile
 from ..content.parse import line_of, read_yaml
 from ..content.problems import Problem, allowed, did_you_mean, dotted
+from ..questions import checks
 from .keys import AUTO_TYPES
 
 MIN_ITEMS_PER_OUTLINE = 2
@@ -117,32 +117,7 @@ def item_problems(item: dict) -> list[str]:
         if oid not in outline:
             out.append(f"outline item {oid!r} does not exist{did_you_mean(oid, outline)}")
     kind = item["type"]
-    extra = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer", "why"},
-             "short": {"accepted", "why"}, "matching": {"left", "right"},
-             "essay": {"guidance", "scheme", "model", "words"}}
-    for key in ("options", "answer", "why", "accepted", "left", "right",
-                "guidance", "scheme", "model", "words"):
-        if key in item and key not in extra[kind]:
-            out.append(f"{key!r} does not belong to a {kind} item; allowed: {allowed(extra[kind])}")
-    if kind in ("single", "multiple"):
-        ids = [o["id"] for o in item["options"]]
-        if len(set(ids)) != len(ids):
-            out.append(f"option ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
-        right = sum(1 for o in item["options"] if o.get("correct"))
-        if kind == "single" and right != 1:
-            out.append(f"a single-choice item needs exactly one correct option, has {right}")
-        if kind == "multiple" and not 1 <= right < len(ids):
-            out.append(f"a multiple-select item needs some correct and some wrong options, has {right} "
-                       f"of {len(ids)} correct")
-    if kind == "matching":
-        right_ids = [e["id"] for e in item["right"]]
-        left_ids = [e["id"] for e in item["left"]]
-        if len(set(left_ids)) != len(left_ids) or len(set(right_ids)) != len(right_ids):
-            out.append("matching entry ids repeat")
-        for e in item["left"]:
-            if e["match"] not in right_ids:
-                out.append(f"left entry {e['id']!r} matches {e['match']!r}, not a right entry; allowed: "
-                           f"{allowed(right_ids)}{did_you_mean(e['match'], right_ids)}")
+    out += [m if not field else f"{dotted(field)}: {m}" for field, m in checks.problems(item)]
     if kind == "essay":
         total = sum(c["points"] for c in item["scheme"])
         if abs(total - item["points"]) > 1e-9:
@@ -154,7 +129,7 @@ def item_problems(item: dict) -> list[str]:
             low, high = item["words"]
             if not low <= words <= high:
                 out.append(f"model answer ({lang}) has {words} words; the item asks for {low}-{high}")
-    out += points_problems(item) + guessing_problems(item)
+    out += points_problems(item)
     return out
 
 
@@ -170,19 +145,6 @@ def points_problems(item: dict) -> list[str]:
         why = f"{kind}, {'recall' if level in RECALL else 'use'} ({level})"
     if abs(pts - want) > 1e-9:
         return [f"points {pts:g} break the points rule: {why} is worth {want:g}"]
-    return []
-
-
-def guessing_problems(item: dict) -> list[str]:
-    """The item against the guessing rule (scoring.guessing_problems)."""
-    kind = item["type"]
-    if kind in ("single", "multiple"):
-        n, k = len(item["options"]), sum(1 for o in item["options"] if o.get("correct"))
-        return scoring.guessing_problems(kind, n, k)
-    if kind == "true-false":
-        return scoring.guessing_problems(kind, 2)
-    if kind == "matching":
-        return scoring.guessing_problems(kind, len(item["right"]), pairs=len(item["left"]))
     return []
 
 

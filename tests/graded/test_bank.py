@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from coursekit import scoring
-from coursekit.graded.bank import guessing_problems, load, points_problems
+from coursekit.graded.bank import load, points_problems
 from coursekit.graded.build import all_outputs, stale
+from coursekit.questions.checks import guessing as guessing_problems
 
 from .course import EXERCISES
 

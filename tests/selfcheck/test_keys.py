@@ -40,10 +40,10 @@ def _keys() -> tuple[set[str], set[str]]:
             for o in q.get("options", []):
                 long |= set(_texts(o["why"]))
                 if o.get("correct"):
-                    whole.add(o["key"])
-            for p in q.get("pairs", []):
+                    whole.add(o["id"])
+            for p in q.get("left", []):
                 long |= set(_texts(p["why"]))
-            for f in ("if_true", "if_false", "why", "answer"):
+            for f in ("if_true", "if_false", "why", "model"):
                 long |= set(_texts(q.get(f, {})))
             whole |= set(q.get("accepted", []))
     for path in (LESSONS / "vignettes").glob("*.yaml"):
@@ -109,7 +109,7 @@ def test_checking_one_question_sends_only_that_questions_feedback():
     assert "✔" in text or "✘" in text
     source = yaml.safe_load((LESSONS / "selfcheck" / "m4.yaml").read_text(encoding="utf-8"))
     for q in source["questions"][1:]:
-        for t in _texts({k: v for k, v in q.items() if k not in ("prompt", "options", "choices", "pairs")}):
+        for t in _texts({k: v for k, v in q.items() if k not in ("stem", "options", "right", "left")}):
             assert t not in text
         for o in q.get("options", []):
             assert o["why"]["en"] not in text
