@@ -30,8 +30,8 @@ def problems(q: dict) -> list[tuple[list, str]]:
             out.append((["options"], f"option ids repeat: {twice}"))
         right = sum(1 for o in q["options"] if o.get("correct"))
         if kind == "single" and right != 1:
-            out.append((["options"], f"a single-choice question needs exactly one correct option, has {right} "
-                                     "(mark it 'correct: true')"))
+            out.append((["options"], "a single-choice question needs exactly one correct option, "
+                                     f"has {right} (mark it 'correct: true')"))
         if kind == "multiple" and not 1 <= right < len(ids):
             out.append((["options"], f"a multiple-select question needs some correct and some wrong options, "
                                      f"has {right} of {len(ids)} correct"))

@@ -31,6 +31,9 @@ class Feedback:
     max_points: float
     lang: str
     notes: list[Note] = field(default_factory=list)
+    heading: str = ""  # graded: the question's name, e.g. 'q01'
+    reason: str = ""  # why an answer could not be read
+    rule: str = ""  # the scoring rule, for partial credit
 
     @property
     def correct(self) -> bool:
@@ -45,6 +48,33 @@ class Feedback:
 
     def __str__(self) -> str:
         return self.text
+
+
+def choice_notes(options, chosen: set) -> list[Note]:
+    """options: (letter, text, correct, why) in the order shown; a note for each chosen or right one."""
+    return [Note("chosen" if letter in chosen else "right", f"{letter}) {text}", right, why)
+            for letter, text, right, why in options if letter in chosen or right]
+
+
+def truth_notes(said: bool | None, right: bool, label, why) -> list[Note]:
+    """True/false: what was said (if anything) and, when that is wrong, the right answer;
+    label(bool) and why(bool) give the shown word and the rationale."""
+    notes = [] if said is None else [Note("chosen", label(said), said == right, why(said))]
+    if said != right:
+        notes.append(Note("right", label(right), True, why(right)))
+    return notes
+
+
+def pair_notes(rows, choices: dict) -> list[Note]:
+    """Matching: rows of (number, text, given letter, right letter, why); choices: letter -> text."""
+    return [Note("item", f"{num}. {text} → {choices.get(got, '—')}", got == want, why,
+                 "" if got == want else choices.get(want, ""))
+            for num, text, got, want, why in rows]
+
+
+def answer_note(model: str, ok: bool, why: str) -> list[Note]:
+    """Short answer: the model answer, whether the answer given is accepted, and why."""
+    return [Note("answer", model, ok, why)]
 
 
 def render(name: str, lang: str, **context) -> str:

@@ -12,8 +12,8 @@ from importlib import resources
 
 from .. import scoring
 from ..content.store import UnknownItem
-from ..questions import hide
-from ..questions.feedback import Feedback, Note
+from ..questions import feedback, hide
+from ..questions.feedback import Feedback
 
 TYPES = ("single", "multiple", "true-false", "matching", "short")
 
@@ -76,7 +76,7 @@ class Question:
         fb = Feedback(self.id, sc.status, sc.points, sc.max_points, lang)
         if sc.status in (scoring.BLANK, scoring.INVALID):
             return fb
-        fb.notes = list(self._notes(raw, lang))
+        fb.notes = self._notes(raw, lang)
         return fb
 
     def _why(self, where: str, blob: str, lang: str) -> str:
@@ -86,50 +86,22 @@ class Question:
         if self.type in ("single", "multiple"):
             key = self._key()
             chosen = set(scoring.parse_letters(raw) or [])
-            for o in self.data["options"]:
-                if o["id"] in chosen or o["id"] in key:
-                    about = "chosen" if o["id"] in chosen else "right"
-                    yield Note(
-                        about,
-                        f"{o['id']}) {o['text'][lang]}",
-                        o["id"] in key,
-                        self._why(o["id"], o["why"], lang),
-                    )
-        elif self.type == "true-false":
+            return feedback.choice_notes(
+                [(o["id"], o["text"][lang], o["id"] in key, self._why(o["id"], o["why"], lang))
+                 for o in self.data["options"]], chosen)
+        if self.type == "true-false":
             from ..strings import say
 
-            sc = scoring.score_true_false(raw, True, 1)
-            said = "true" if sc.status == scoring.CORRECT else "false"
-            right = "true" if self._key() else "false"
-            yield Note(
-                "chosen",
-                say(f"widgets.quiz.{said}", lang),
-                said == right,
-                self._why(said, self.data["why"][said], lang),
+            said = scoring.score_true_false(raw, True, 1).status == scoring.CORRECT
+            return feedback.truth_notes(
+                said, self._key(), lambda b: say(f"widgets.quiz.{'true' if b else 'false'}", lang),
+                lambda b: self._why(str(b).lower(), self.data["why"][str(b).lower()], lang),
             )
-            if said != right:
-                yield Note(
-                    "right", say(f"widgets.quiz.{right}", lang), True,
-                    self._why(right, self.data["why"][right], lang),
-                )
-        elif self.type == "matching":
-            key, choices = self._key(), dict(self.options(lang))
-            pairs = scoring._pairs(raw) or {}
-            for item in self.data["items"]:
-                got, want = pairs.get(item["id"]), key[item["id"]]
-                label = f"{item['id']}. {item['text'][lang]} → {choices.get(got, '—')}"
-                yield Note(
-                    "item",
-                    label,
-                    got == want,
-                    self._why(item["id"], item["why"], lang),
-                    "" if got == want else choices.get(want, ""),
-                )
-        else:
-            ok = bool(self._key(raw))
-            yield Note(
-                "answer",
-                hide.reveal(self.salt, f"{self.id}.answer", self.data["answer"])[lang],
-                ok,
-                self._why("why", self.data["why"], lang),
-            )
+        if self.type == "matching":
+            key, pairs = self._key(), scoring._pairs(raw) or {}
+            return feedback.pair_notes(
+                [(i["id"], i["text"][lang], pairs.get(i["id"]), key[i["id"]],
+                  self._why(i["id"], i["why"], lang)) for i in self.data["items"]], dict(self.options(lang)))
+        return feedback.answer_note(
+            hide.reveal(self.salt, f"{self.id}.answer", self.data["answer"])[lang],
+            bool(self._key(raw)), self._why("why", self.data["why"], lang))
