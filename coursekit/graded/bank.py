@@ -84,15 +84,15 @@ def load(root: str | Path) -> tuple[Bank, list[Problem]]:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     bank.broken[item["id"]] = item  # so nothing else reports it as missing
                 continue  # reported above; skip its semantic checks
-            messages = item_problems(item)
+            found = [([], m) for m in item_problems(item)] + checks.problems(item)
             if item["id"] in bank.items:
-                messages.append(f"duplicate item id {item['id']!r} (also in {bank.files[item['id']]})")
+                found.append((["id"], f"duplicate item id {item['id']!r} (also in {bank.files[item['id']]})"))
             else:
                 bank.items[item["id"]] = item
                 bank.files[item["id"]] = label
-            if messages:
-                line = line_of(path, ["items", n])
-                problems += [Problem(label, line, f"items[{n}]", m) for m in messages]
+            for where, m in found:  # the field of each problem, and its line
+                fpath = ["items", n, *where]
+                problems.append(Problem(label, line_of(path, fpath), dotted(fpath), m))
     problems += _pool_problems(bank)
     qpath = root / "quizzes.yaml"
     data, errs = read_yaml(qpath, "quizzes.yaml") if qpath.exists() else (None, [
@@ -107,7 +107,7 @@ def load(root: str | Path) -> tuple[Bank, list[Problem]]:
 
 
 def item_problems(item: dict) -> list[str]:
-    """Checks a schema cannot express, as messages."""
+    """What a graded bank item must also satisfy (beyond the one model's checks), as messages."""
     out = []
     prefix = f"{item['module']}-{item['outline'][0].lower()}-"
     if not item["id"].startswith(prefix):
@@ -117,7 +117,6 @@ def item_problems(item: dict) -> list[str]:
         if oid not in outline:
             out.append(f"outline item {oid!r} does not exist{did_you_mean(oid, outline)}")
     kind = item["type"]
-    out += [m if not field else f"{dotted(field)}: {m}" for field, m in checks.problems(item)]
     if kind == "essay":
         total = sum(c["points"] for c in item["scheme"])
         if abs(total - item["points"]) > 1e-9:
