@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..api import content
+from ..content import content
 from . import style
 from .data import NOT_STATED, axes, cases, label, listing, wrap
 from .strings import strings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from ..api import content
+from ..content import content
 from ..content.schema import schema
 from .strings import strings
 

@@ -61,7 +61,7 @@ class ProgressView:
 
     def _title(self, name: str) -> str:
         try:
-            from ..api import content
+            from ..content import content
 
             return content().get("module", name)["title"][self.lang]
         except Exception:  # content still being written: a title is not worth a crash

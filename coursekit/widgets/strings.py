@@ -26,7 +26,7 @@ def s(key: str, lang: str, **fields) -> str:
     if key in table:
         text = table[key][lang]
     else:
-        from ..api import content
+        from ..content import content
 
         text = content().label(key, lang)
     return text.format(**fields) if fields else text
