@@ -111,12 +111,11 @@ def generators(root: Path = REPO) -> list[Generator]:
 
 def build(check: bool = False, root: Path = REPO, only: list[str] | None = None) -> list[str]:
     """Write every changed file (or, with check, write nothing); return one line per stale file
-    ('<path>: missing | differs | not made by any source'). Raises ContentError on bad sources."""
+    ('<path>: missing | differs | not made by any source'). Raises ContentError on bad sources,
+    before anything is written."""
     report = []
-    for gen in generators(root):
-        if only and gen.name not in only:
-            continue
-        made = gen.outputs()
+    chosen = [g for g in generators(root) if not only or g.name in only]
+    for gen, made in [(g, g.outputs()) for g in chosen]:
         for path, data in made.items():
             new = _bytes(data)
             state = "missing" if not path.is_file() else None
