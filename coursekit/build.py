@@ -64,9 +64,12 @@ def _compiled():
 
 
 def _lessons(root: Path):
-    from .lessons.build import generated
+    """The lesson notebooks, the fieldwork project's nbgrader source notebook, the syllabus."""
+    from .lessons.build import outputs as lessons
+    from .project.build import outputs as project
+    from .syllabus.build import outputs as syllabus
 
-    return {root / rel: text for rel, text in generated(root).items()}
+    return {root / rel: text for make in (lessons, project, syllabus) for rel, text in make(root).items()}
 
 
 def _selfcheck(root: Path):

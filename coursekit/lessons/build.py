@@ -203,17 +203,5 @@ def outputs(root: Path) -> dict[Path, str]:
     return out
 
 
-def generated(root: Path) -> dict[Path, str]:
-    """Everything the lesson build writes: the lesson notebooks, the fieldwork project's nbgrader
-    source notebook and the syllabus notebooks."""
-    from ..project.build import outputs as project_outputs
-    from ..syllabus.build import outputs as syllabus_outputs
-
-    out = outputs(root)
-    out.update(project_outputs(root))
-    out.update(syllabus_outputs(root))
-    return out
-
-
 def _text(nb) -> str:
     return nbformat.writes(nb) + "\n"

@@ -13,10 +13,10 @@ import json
 import random
 from pathlib import Path
 
+from ..content.axes import axes
 from ..content.problems import Problem, allowed
 from ..scoring import guessing_problems
 from . import codec
-from .axes import axes
 from .validate import problem, read
 
 REPO = Path(__file__).resolve().parents[2]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..content import content
+from ..content.axes import axes
 from ..content.store import UnknownItem
 from ..content.titles import title
-from ..selfcheck.axes import axes
 from .base import Interactive
 
 FILTERS = ("region", "module")

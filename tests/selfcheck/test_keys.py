@@ -12,8 +12,8 @@ import yaml
 
 import coursekit
 from coursekit.selfcheck.build import LESSONS, MODULES, REPO
+from coursekit.selfcheck.classifier import Classifier
 from coursekit.selfcheck.quizzes import Quiz
-from coursekit.widgets.classifier import Classifier
 
 PACKAGE = Path(coursekit.__file__).parent
 
