@@ -17,7 +17,7 @@ LAYERS: list[list[str]] = [
     ["lang", "scoring", "content"],                    # the course as data, the scoring rules
     ["strings", "render", "progress_store"],           # words and templates; the progress model
     ["views", "figures", "graded", "questions"],       # read-only views; the graded quiz runtime
-    ["widgets", "lessons", "grading"],                 # widget kit and explorers; lesson sources; class grader
+    ["widgets", "lessons", "grading"],                 # widget kit, explorers; lessons; class grader
     ["selfcheck", "project", "lms"],                   # practice quizzes and progress widget; LMS exports
     ["syllabus", "api"],                               # api: the notebook API, on top of what students use
     ["__init__"],                                      # `import coursekit`: the API and the lazy parts
