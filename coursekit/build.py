@@ -158,6 +158,9 @@ def run(args) -> int:
     import sys
 
     root = args.root or REPO
+    if not (root / "lessons").is_dir():
+        print(f"{root}: not a coursekit repository (no lessons/ folder); give --root", file=sys.stderr)
+        return 2
     try:
         lines = build(check=args.check, root=root)
     except ContentError as err:
