@@ -15,11 +15,12 @@ import coursekit
 PACKAGE = Path(coursekit.__file__).parent
 LAYERS: list[list[str]] = [
     ["lang", "scoring", "content"],                    # the course as data, the scoring rules
-    ["strings", "render", "progress_store"],           # words and templates; the progress model
-    ["views", "figures", "graded", "questions"],       # read-only views; the graded quiz runtime
-    ["widgets", "lessons", "grading"],                 # widget kit, explorers; lessons; class grader
-    ["selfcheck", "project", "lms"],                   # practice quizzes and progress widget; LMS exports
-    ["syllabus", "api"],                               # api: the notebook API, on top of what students use
+    ["strings", "progress_store"],                     # bilingual strings; the progress model
+    ["render"],                                        # the one Jinja renderer
+    ["views", "figures", "questions"],                 # read-only views of content; the question model
+    ["graded", "widgets", "lessons"],                  # graded quiz runtime; widget kit + explorers; lessons
+    ["grading", "selfcheck", "project"],               # class grader; practice quizzes + progress widget
+    ["lms", "syllabus", "api"],                        # api: the notebook API, on top of what students use
     ["__init__"],                                      # `import coursekit`: the API and the lazy parts
     ["commands", "build", "handouts", "launch", "lite", "hub"],  # sub-commands and tools
     ["cli"],                                           # `coursekit ...`
