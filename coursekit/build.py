@@ -107,7 +107,7 @@ def generators(root: Path = REPO) -> list[Generator]:
                   ((root / "notebooks" / "id", "*.ipynb"), (root / "notebooks" / "en", "*.ipynb"))),
         Generator("self-check data", lambda: _selfcheck(root),
                   ((PACKAGE / "selfcheck" / "data", "*.json"),)),
-        Generator("graded quizzes", lambda: _graded(root)),
+        Generator("graded quizzes", lambda: _graded(root), ((root / "exercises" / "keys", "*.json"),)),
         Generator("LMS examples", lambda: _lms(root), ((root / "exercises" / "lms", "coursekit-*"),)),
     ]
 
