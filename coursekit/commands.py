@@ -6,8 +6,7 @@ from importlib import import_module
 
 # Modules that add sub-commands; their order is the order in `coursekit --help`.
 PARTS: list[str] = [
-    "coursekit.lessons.cli",
-    "coursekit.selfcheck.cli",
+    "coursekit.build",  # issue 11: coursekit build [--check], every committed generated file
     "coursekit.graded.cli",
     "coursekit.grading.cli",
     "coursekit.lms.cli",  # issue 12: coursekit export, export-grades

@@ -48,7 +48,7 @@ def _wrap(text: str, indent: int = 0, hang: int = 0, width: int = 88) -> str:
 
 def render(name: str, lang: str, **context) -> str:
     """Render templates/<name> with helpers bound to lang: t(text), label(key), src(slug)."""
-    from .api import content
+    from .content import content
 
     store = content()
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..api import content
+from ..content import content
 from . import style
-from .data import NOT_STATED, axes, cases, label, listing, wrap
+from .data import NOT_STATED, cases, figure_axes, label, listing, wrap
 from .strings import strings
 from .view import FigureView
 
@@ -14,7 +14,7 @@ def comparison(slug: str, lang: str) -> FigureView:
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch
 
-    axis = next(a for a in axes() if a.slug == slug)
+    axis = next(a for a in figure_axes() if a.slug == slug)
     comp = content().get("comparison", slug)
     names = {comp["approaches"][0]["key"]: comp["approaches"][0]["name"],
              comp["approaches"][1]["key"]: comp["approaches"][1]["name"],

@@ -4,7 +4,7 @@ above the other (side by side, the position labels of a panel had no room and ov
 from __future__ import annotations
 
 from . import style
-from .data import NOT_STATED, axes, cases, label, listing, wrap
+from .data import NOT_STATED, cases, figure_axes, label, listing, wrap
 from .strings import strings
 from .view import FigureView
 
@@ -13,7 +13,7 @@ def strategy_space(lang: str) -> FigureView:
     import matplotlib
     from matplotlib.figure import Figure
 
-    rows, cols = cases(), axes()
+    rows, cols = cases(), figure_axes()
     names = [c["short"][lang] for c in rows]
     with matplotlib.rc_context(style.RC):
         fig = Figure(figsize=(style.WIDTH, len(cols) * (0.24 * len(rows) + 1.25) + 0.4), dpi=style.DPI,

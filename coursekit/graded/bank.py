@@ -212,7 +212,7 @@ def _quiz_problems(bank: Bank, qpath: Path) -> list[Problem]:
 
 @cache
 def _outline() -> dict[str, str]:
-    from ..api import content
+    from ..content import content
 
     return {i["id"]: i["module"] for i in content().outline}
 

@@ -13,10 +13,10 @@ import hashlib
 import json
 from pathlib import Path
 
+from ..content.axes import axes
 from ..content.problems import Problem, allowed
 from ..questions import checks, hide
 from ..questions import schema as questions_schema
-from .axes import axes
 from .validate import problem, read
 
 REPO = Path(__file__).resolve().parents[2]
@@ -184,31 +184,3 @@ def build(lessons: Path = LESSONS) -> tuple[dict[str, str], list[Problem]]:
     if compiled:
         outputs["vignettes.json"] = _dump(compiled)
     return outputs, sorted(problems)
-
-
-def stale(lessons: Path = LESSONS, data: Path = DATA) -> list[str]:
-    """Names of package data files that differ from a fresh build (or are missing or extra)."""
-    outputs, problems = build(lessons)
-    if problems:
-        return ["(sources have problems: run `coursekit selfcheck build`)"]
-    have = {p.name for p in data.glob("*.json")}
-    out = [
-        n
-        for n, text in outputs.items()
-        if not (data / n).is_file() or (data / n).read_text(encoding="utf-8") != text
-    ]
-    return sorted(out + [n for n in have if n not in outputs])
-
-
-def write(outputs: dict[str, str], data: Path = DATA) -> list[str]:
-    data.mkdir(parents=True, exist_ok=True)
-    for old in data.glob("*.json"):
-        if old.name not in outputs:
-            old.unlink()
-    changed = []
-    for name, text in outputs.items():
-        target = data / name
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-            changed.append(name)
-    return changed

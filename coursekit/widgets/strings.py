@@ -8,13 +8,14 @@ from pathlib import Path
 from ..content.problems import ContentError
 
 FILE = Path(__file__).parent / "strings.yaml"
+SCHEMA = Path(__file__).parents[1] / "selfcheck" / "schemas" / "strings.json"
 
 
 @cache
 def strings() -> dict:
-    from ..selfcheck.validate import read
+    from ..content import datafile
 
-    data, problems = read(FILE, "strings", "coursekit/widgets/strings.yaml")
+    data, problems = datafile.read(FILE, SCHEMA, "coursekit/widgets/strings.yaml")
     if problems:
         raise ContentError(problems)
     return data["strings"]
@@ -26,7 +27,7 @@ def s(key: str, lang: str, **fields) -> str:
     if key in table:
         text = table[key][lang]
     else:
-        from ..api import content
+        from ..content import content
 
         text = content().label(key, lang)
     return text.format(**fields) if fields else text

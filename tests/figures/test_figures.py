@@ -11,7 +11,7 @@ import coursekit as ck
 from coursekit.api import content
 from coursekit.content.datafile import read as validate
 from coursekit.figures import NAMES, figure
-from coursekit.figures.data import axes, cases
+from coursekit.figures.data import cases, figure_axes
 from coursekit.figures.strings import HERE
 
 LANGS = ("id", "en")
@@ -28,7 +28,7 @@ def test_figure_renders_with_labels_and_alt(name, lang):
         assert short in texts, f"{short} not drawn in {name}"
         assert short in fig.alt, f"{short} missing from the alt text of {name}"
     if name == "strategy-space":
-        for axis in axes():
+        for axis in figure_axes():
             assert store.label(f"axis.{axis.slug}", lang).split()[0] in texts
             for pos in axis.positions:
                 assert store.label(f"position.{pos}", lang) in fig.alt or pos == "not-stated"

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from coursekit.lms import examples, export, guard, source, strings
+from coursekit.lms import export, guard, source, strings
 
 from .conftest import EXERCISES, REPO
 
@@ -60,10 +60,6 @@ def test_unknown_quiz_names_the_quizzes(tmp_path):
 def test_strings_file_is_valid():
     data, problems = strings.check()
     assert problems == [] and data["messages"]
-
-
-def test_committed_examples_are_fresh():
-    assert examples.stale(EXERCISES) == [], "run: coursekit export-examples"
 
 
 def test_whole_bank_exports_in_under_5_seconds():

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import progress_store as progress
+from ..content.axes import axes
 from ..content.store import UnknownItem
 from ..questions import hide
-from ..selfcheck.axes import axes
-from ..selfcheck.bank import load
-from .base import Interactive
+from ..widgets.base import Interactive
+from .bank import load
 
 
 @dataclass
@@ -73,7 +73,7 @@ class Classifier(Interactive):
 
     def check(self) -> dict[str, AxisFeedback]:
         """Feedback per axis: why it is right, or the likely misconception behind the choice."""
-        from .strings import s
+        from ..widgets.strings import s
 
         v, lang = self.current, self.lang
         placed, out = self.placed.get(v["id"], {}), {}
@@ -133,7 +133,7 @@ class Classifier(Interactive):
     def _build(self):
         import ipywidgets as w
 
-        from .strings import s
+        from ..widgets.strings import s
 
         lang = self.lang
         self._pick = w.Dropdown(
@@ -182,7 +182,7 @@ class Classifier(Interactive):
         )
 
     def _update(self) -> None:
-        from .strings import s
+        from ..widgets.strings import s
 
         ctx = self.context()
         self._pick.value = self.index
