@@ -57,7 +57,7 @@ def hide(salt: str, q: dict) -> dict:
     and right-hand entries are shuffled (by salt and id) and shown under letters a, b, ...; the
     left-hand entries of a matching question under numbers 1, 2, ..."""
     qid, kind = q["id"], q["type"]
-    out = {"id": qid, "type": kind, "prompt": q["stem"], "points": q.get("points", 1)}
+    out = {"id": qid, "type": kind, "stem": q["stem"], "points": q.get("points", 1)}
     shuffle = random.Random(f"{salt}|{qid}").shuffle
     if kind in ("single", "multiple"):
         options = list(q["options"])

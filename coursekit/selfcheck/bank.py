@@ -40,7 +40,7 @@ class Question:
         self.id, self.type, self.points = data["id"], data["type"], data["points"]
 
     def prompt(self, lang: str) -> str:
-        return self.data["prompt"][lang]
+        return self.data["stem"][lang]
 
     def options(self, lang: str) -> list[tuple[str, str]]:
         """(id, text) of the options: letters for choices, 'true'/'false', or matching choices."""
