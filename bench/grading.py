@@ -105,9 +105,9 @@ def run(work: Path, n: int, args) -> int:
     if summary:
         print("  " + summary[-1])
 
-    from coursekit.grading import nbg
+    from coursekit.grading import nbgrader_compat
 
-    nbg.load()
+    nbgrader_compat.load()
     theirs = classroom.cell_scores(stock, a)
     mine = {k: v for k, v in classroom.cell_scores(ours, a).items() if k[0] in sample}
     diff = classroom.differences(theirs, mine)

@@ -17,7 +17,7 @@ from ..grading.stock import read_timestamp, regular
 from ..grading.texts import text
 from ..scoring import INVALID
 from .answers import echo, parse_answer, parse_identity
-from .cells import IDENTITY, answer_id, find_cells, source_of, test_id
+from .protocol import IDENTITY, answer_id, find_cells, source_of, test_id
 from .runtime import QUESTIONS_FILE
 from .score import format_status
 
@@ -173,18 +173,16 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
     if not students:
         print(f"no submissions of {quiz} in {submitted}", file=sys.stderr)
         return 1
-    bindir = str(Path(sys.executable).parent)
-    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""), **extra}
-    env.setdefault("USER", "instructor")
-    nbgrader = [str(Path(bindir) / "nbgrader")] if (Path(bindir) / "nbgrader").exists() else \
-        [sys.executable, "-m", "nbgrader"]
+    from ..grading import stock
+
+    env = stock.environment(os.environ.get("USER") or "instructor", **extra)
     failed, flagged, start = [], [], time.monotonic()
     for n, student in enumerate(students, 1):
         flags = inspect_submission(root, quiz, student, lang)
         t0 = time.monotonic()
         try:
-            proc = subprocess.run([*nbgrader, "autograde", quiz, "--student", student, "--force"],
-                                  cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
+            proc = stock.run(root, "autograde", quiz, "--student", student, "--force", env=env,
+                             timeout=timeout)
             ok, log = proc.returncode == 0, proc.stdout + proc.stderr
         except subprocess.TimeoutExpired:
             ok, log = False, f"timed out after {timeout:g} s"

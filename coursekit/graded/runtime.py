@@ -48,11 +48,19 @@ def declared_nim(ns: dict | None = None) -> str:
 
 
 def load_display(folder: str | Path | None = None) -> dict | None:
+    """questions.json of the folder (read-only: the parsed data is shared, see _parse)."""
     path = Path(folder or ".") / QUESTIONS_FILE
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return _parse(path.read_bytes())
     except (OSError, ValueError):
         return None
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(raw: bytes) -> dict:
+    """Parsed once per process per content: every question's hidden test reads the file, and
+    every student's copy is the master's."""
+    return json.loads(raw)
 
 
 def question(display: dict, qid: str) -> dict | None:

@@ -261,7 +261,7 @@ def _realistic(nb, sim: _Answers, student: str, rng: random.Random):
 
 
 def _fill(nb, answers: dict, nim: str | None, bahasa: str = "id", raw: dict | None = None):
-    from ..graded.cells import IDENTITY, answer_id, find_cell
+    from ..graded.protocol import IDENTITY, answer_id, find_cell
 
     for qid, value in {**answers, **(raw or {})}.items():
         cell = find_cell(nb, answer_id(qid))
@@ -296,7 +296,7 @@ def _cell(nb, gid: str):
 
 
 def _index(nb, gid: str) -> int:
-    from ..graded.cells import grade_id
+    from ..graded.protocol import grade_id
 
     return next(i for i, c in enumerate(nb.cells) if grade_id(c) == gid)
 

@@ -26,7 +26,7 @@ def master(source_dir: Path) -> tuple[dict, dict[str, dict]]:
 
 
 def from_notebook(source_dir: Path, assignment: str, student: str, nb) -> list[Response]:
-    from ..graded.cells import answer_id, find_cell, source_of
+    from ..graded.protocol import answer_id, find_cell, source_of
     from ..graded.score import score_question
     from ..graded.variant import fingerprint, slot
 

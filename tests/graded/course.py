@@ -14,8 +14,8 @@ import nbformat
 
 from coursekit.graded import build
 from coursekit.graded.bank import load
-from coursekit.graded.cells import answer_id, find_cell
 from coursekit.graded.keys import item_key
+from coursekit.graded.protocol import answer_id, find_cell
 from coursekit.graded.variant import slot
 
 REPO = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ import time
 import nbformat
 import pytest
 
-from coursekit.graded.cells import answer_id, find_cell, source_of, test_id
 from coursekit.graded.keys import item_key
+from coursekit.graded.protocol import answer_id, find_cell, source_of, test_id
 from coursekit.graded.score import score_question
 
 from .course import (

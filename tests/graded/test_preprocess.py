@@ -10,8 +10,8 @@ from types import SimpleNamespace
 import nbformat
 
 from coursekit.graded.answers import MARKER, parse_answer
-from coursekit.graded.cells import grade_id
 from coursekit.graded.preprocess import GuardSubmission, RestoreMetadata
+from coursekit.graded.protocol import grade_id
 from coursekit.grading.classroom import SMUGGLING
 from coursekit.grading.course import GradebookView, Snapshot
 

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from coursekit.graded.answers import parse_answer
-from coursekit.graded.cells import answer_id, find_cell, test_id
+from coursekit.graded.protocol import answer_id, find_cell, test_id
 
 from .course import EXERCISES, bank, make_course, nbgrader
 

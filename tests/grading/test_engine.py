@@ -36,9 +36,9 @@ def graded(base_course, tmp_path_factory):
     start = time.monotonic()
     proc = grade_cli(course)
     seconds = time.monotonic() - start
-    from coursekit.grading import nbg
+    from coursekit.grading import nbgrader_compat
 
-    nbg.load()
+    nbgrader_compat.load()
     return {"course": course, "proc": proc, "seconds": seconds,
             "kind": {h.kind: h.student for h in handed},
             "students": [h.student for h in handed],

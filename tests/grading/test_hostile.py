@@ -32,9 +32,9 @@ def both(base_course, tmp_path_factory):
                                  "--lang", "en"], capture_output=True, text=True, timeout=1800,
                                 env=classroom.nbgrader_env())
     ours_proc = grade_cli(ours)
-    from coursekit.grading import nbg
+    from coursekit.grading import nbgrader_compat
 
-    nbg.load()
+    nbgrader_compat.load()
     who = {h.kind: h.student for h in handed}
     return {"stock": stock, "ours": ours, "who": who, "stock_out": stock_proc.stdout,
             "ours_out": ours_proc.stdout + ours_proc.stderr,
