@@ -22,11 +22,11 @@ def register(sub) -> None:
     p.add_argument("--mlang", action="store_true",
                    help="Moodle/GIFT: filter_multilang2's {mlang id}..{mlang} instead of spans")
     p.add_argument("-o", "--output", default="lms-export", help="folder (default: ./lms-export)")
-    p.add_argument("--root", default=None, help="the exercises folder (default: ./exercises or .)")
+    p.add_argument("--course", default=None, help="the course (exercises) folder (default: ./exercises or .)")
     p.set_defaults(run=_export)
 
     e = sub.add_parser("export-examples", help="rewrite the example exports in exercises/lms/")
-    e.add_argument("--root", default=None, help="the exercises folder (default: ./exercises or .)")
+    e.add_argument("--course", default=None, help="the course (exercises) folder (default: ./exercises or .)")
     e.add_argument("--check", action="store_true", help="write nothing; fail when they are stale")
     e.set_defaults(run=_examples)
 
@@ -44,7 +44,7 @@ def _export(args) -> int:
     from .export import Refused, write
     from .weights import CannotExpress
 
-    root = args.root or source.default_root()
+    root = args.course or source.default_root()
     try:
         written = write(args.format, args.output, root, args.quiz, args.lang, args.mlang)
     except Refused as e:
@@ -84,7 +84,7 @@ def _limits(fmt: str, root, quiz) -> None:
 def _examples(args) -> int:
     from . import examples, source, strings
 
-    root = args.root or source.default_root()
+    root = args.course or source.default_root()
     if args.check:
         bad = examples.stale(root)
         for name in bad:

@@ -132,7 +132,7 @@ def run(tmp_path_factory):
         else:
             place(course, student, QUIZ, what)
     t = time.monotonic()
-    proc = subprocess.run([str(BIN / "coursekit"), "exercises", "autograde", QUIZ, "--root", str(course),
+    proc = subprocess.run([str(BIN / "coursekit"), "exercises", "autograde", QUIZ, "--course", str(course),
                            "--lang", "en"],
                           env=env(COURSEKIT_EXCHANGE=str(exchange)), capture_output=True, text=True,
                           timeout=1800)

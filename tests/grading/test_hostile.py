@@ -28,7 +28,7 @@ def both(base_course, tmp_path_factory):
     handed = classroom.hand_in(stock, QUIZ, len(NEW), seed=5, kinds=NEW)
     ours = tmp / "coursekit"
     classroom.copy_course(stock, ours)
-    stock_proc = subprocess.run([COURSEKIT, "exercises", "autograde", QUIZ, "--root", str(stock),
+    stock_proc = subprocess.run([COURSEKIT, "exercises", "autograde", QUIZ, "--course", str(stock),
                                  "--lang", "en"], capture_output=True, text=True, timeout=1800,
                                 env=classroom.nbgrader_env())
     ours_proc = grade_cli(ours)
