@@ -52,6 +52,16 @@ def find_cell(nb, gid: str):
     return found[-1] if found else None
 
 
+def cells_by_id(nb) -> dict[str, list]:
+    """{grade_id: [cells with it, in order]}: find_cells for many ids with one pass."""
+    out: dict[str, list] = {}
+    for c in nb["cells"]:
+        gid = grade_id(c)
+        if gid is not None:
+            out.setdefault(gid, []).append(c)
+    return out
+
+
 def index_of(nb, gid: str) -> int:
     """The position of the first cell with that grade_id (StopIteration when none)."""
     return next(i for i, c in enumerate(nb["cells"]) if grade_id(c) == gid)

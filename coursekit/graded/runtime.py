@@ -49,11 +49,15 @@ def declared_nim(ns: dict | None = None) -> str:
 
 def load_display(folder: str | Path | None = None) -> dict | None:
     """questions.json of the folder (read-only: the parsed data is shared, see _parse)."""
-    path = Path(folder or ".") / QUESTIONS_FILE
     try:
-        return _parse(path.read_bytes())
+        return read_display(Path(folder or ".") / QUESTIONS_FILE)
     except (OSError, ValueError):
         return None
+
+
+def read_display(path: Path) -> dict:
+    """A questions.json (OSError, ValueError when unreadable); read-only, see _parse."""
+    return _parse(Path(path).read_bytes())
 
 
 @functools.lru_cache(maxsize=8)

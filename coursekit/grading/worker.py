@@ -116,7 +116,9 @@ def _grade(student: str) -> Outcome:
     src = course.submitted(student, assignment)
     dest = course.autograded(student, assignment)
     out = Outcome(student, timestamp=_timestamp(src)[0])
-    out.flags = _inspect(course, assignment, student)
+    main = src / f"{assignment}.ipynb"
+    first = _read_once(main)  # read once for the lecturer's flags and for grading
+    out.flags = _inspect(course, assignment, student, first)
 
     found = sorted(glob.glob(os.path.join(glob.escape(str(src)), course.coursedir.notebook_id
                                           + ".ipynb")))
@@ -138,7 +140,7 @@ def _grade(student: str) -> Outcome:
                      "nbgrader": {"student": student, "assignment": assignment, "notebook": name,
                                   "db_url": course.db_url},
                      "coursekit_gradebook": _STATE["view"]}
-        nb = _read(path)
+        nb = first if first is not None and path == str(main) else _read(path)
         for p in pre["sanitize"]:
             nb, resources = p(nb, resources)
         # stock writes the sanitized notebook and reads it back: cells nbgrader added as plain
@@ -189,12 +191,23 @@ def _json(nb) -> str:
                       sort_keys=True, separators=(",", ": "), ensure_ascii=False)
 
 
-def _inspect(course: Course, assignment: str, student: str) -> list[str]:
+def _read_once(path: Path):
+    """The submitted notebook when it is a readable plain file, else None (then each reader
+    reads it again and reports its own error)."""
+    if not regular(path):
+        return None
+    try:
+        return _read(str(path))
+    except Exception:
+        return None
+
+
+def _inspect(course: Course, assignment: str, student: str, nb=None) -> list[str]:
     from ..graded.batch import inspect_submission
 
     lang = _STATE.get("lang", "en")
     try:
-        return inspect_submission(course.root, assignment, student, lang)
+        return inspect_submission(course.root, assignment, student, lang, nb)
     except Exception as err:  # the flags are advice; never fail grading over them
         from . import texts
 
