@@ -13,8 +13,7 @@ import yaml
 from coursekit import scoring
 from coursekit.graded.bank import guessing_problems, load, points_problems
 from coursekit.graded.build import all_outputs, stale
-
-from .course import EXERCISES
+from tests.support.classroom import EXERCISES
 
 
 def test_bank_is_valid_and_covers_the_outline():

@@ -12,10 +12,8 @@ import nbformat
 from coursekit.graded.answers import MARKER, parse_answer
 from coursekit.graded.preprocess import GuardSubmission, RestoreMetadata
 from coursekit.graded.protocol import grade_id
-from coursekit.grading.classroom import SMUGGLING
 from coursekit.grading.course import GradebookView, Snapshot
-
-from .course import EXERCISES
+from tests.support.classroom import EXERCISES, SMUGGLING
 
 QUIZ = "kuis-1"
 

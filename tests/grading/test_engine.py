@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.grading import classroom
 from coursekit.grading.lock import Lock
+from tests.support import classroom
 
 from .conftest import COURSEKIT, QUIZ, grade_cli, lines_by_student
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from coursekit.grading import classroom
+from tests.support import classroom
 
 from .conftest import QUIZ, grade_cli
 

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from coursekit.grading import classroom
+from tests.support import classroom
 
 from .conftest import COURSEKIT
 

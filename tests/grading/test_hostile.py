@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from coursekit.grading import classroom
+from tests.support import classroom
 
 from .conftest import COURSEKIT, QUIZ, grade_cli
 
