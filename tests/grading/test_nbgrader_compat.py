@@ -1,0 +1,31 @@
+"""The nbgrader fence: nbgrader's modules load without its package __init__, its tables are
+there, and the course's config is read as nbgrader reads it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from coursekit.grading import nbgrader_compat
+
+
+def test_load_skips_nbgraders_package_init_in_a_fresh_process():
+    code = ("import sys; from coursekit.grading import nbgrader_compat as c; c.load(); "
+            "import nbgrader.api, nbgrader.preprocessors; "
+            "print('nbgrader.server_extensions' in ''.join(sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_tables_are_nbgraders_gradebook_tables():
+    nbgrader_compat.load()
+    t = nbgrader_compat.tables()
+    assert {t.student.name, t.sub.name, t.nb.name, t.grade.name, t.comment.name} == {
+        "student", "submitted_assignment", "submitted_notebook", "grade", "comment"}
+
+
+def test_config_reads_the_course_file(tmp_path):
+    assert dict(nbgrader_compat.config(tmp_path)) == {}
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.course_id = 'x'\n")
+    assert nbgrader_compat.config(tmp_path).CourseDirectory.course_id == "x"
