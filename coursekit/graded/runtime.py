@@ -79,16 +79,25 @@ def keys_file(assignment: str, cwd=None, env: dict | None = None) -> Path | None
     import os
 
     env = os.environ if env is None else env
+    here = str(cwd if cwd is not None else os.getcwd())
+    found = _key_places(assignment, here, env.get(KEYS_ENV) or "")
+    return next((p for p in found if p.is_file()), None)
+
+
+@functools.lru_cache(maxsize=64)
+def _key_places(assignment: str, cwd: str, keys_env: str) -> tuple[Path, ...]:
+    """Where keys_file looks, in order (resolving cwd once per process: every question's
+    hidden test asks)."""
     name = f"{Path(assignment).name}.json"
-    here = Path(cwd if cwd is not None else os.getcwd()).resolve()
+    here = Path(cwd).resolve()
     found = []
     if here.name == assignment and here.parent.parent.name == "autograded":
         found.append(here.parents[2] / KEYS_DIR / name)
     if here.name == assignment and here.parent.name == "source":
         found.append(here.parents[1] / KEYS_DIR / name)
-    if env.get(KEYS_ENV):
-        found.append(Path(env[KEYS_ENV]) / name)
-    return next((p for p in found if p.is_file()), None)
+    if keys_env:
+        found.append(Path(keys_env) / name)
+    return tuple(found)
 
 
 def load_keys(assignment: str, qid: str, cwd=None) -> dict | None:

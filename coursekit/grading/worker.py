@@ -164,7 +164,7 @@ def _grade(student: str) -> Outcome:
         out.notebooks[name] = {"grades": grades, "comments": comments}
         if name == assignment:
             out.responses = _responses(course, assignment, student, nb)
-        atomic.write_text(dest / f"{name}.ipynb", _json(nb))
+        atomic.write_text(dest / f"{name}.ipynb", _json(nb), sync=False)  # engine syncs
     if out.not_run:
         from . import texts
 

@@ -34,3 +34,10 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         atomic.write_text(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_unsynced_writes_are_whole_and_synced_with_the_folder(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    atomic.write_text(path, "data", sync=False)
+    atomic.sync_folder(tmp_path)
+    assert path.read_text(encoding="utf-8") == "data"
