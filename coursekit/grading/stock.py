@@ -1,5 +1,6 @@
-"""Stock `nbgrader` against hostile submissions: what exercises/nbgrader_config.py installs
-(`harden(c, root)`), so that `nbgrader autograde` behaves as `coursekit grade` does.
+"""Stock `nbgrader`: `run()` is the one place it runs as a subprocess (command, environment);
+and, against hostile submissions, what exercises/nbgrader_config.py installs (`harden(c, root)`),
+so that `nbgrader autograde` behaves as `coursekit grade` does.
 
 - `nbgrader autograde` takes the course's grading lock (lock.py, the one `coursekit grade`
   takes) for the whole run, or stops with a clear message when another grading run holds it
@@ -14,7 +15,8 @@
   autograde button in the Jupyter server), and fails that student with the message when busy.
 - The hidden tests find the instructor-only keys (keys/<quiz>.json) through COURSEKIT_KEYS.
 
-These are small wrappers around nbgrader 0.9.6 functions, installed once per process.
+These are small wrappers around nbgrader 0.9.6 functions, installed once per process through
+nbgrader_compat.patch_stock (the fence around nbgrader's internals).
 """
 
 from __future__ import annotations
