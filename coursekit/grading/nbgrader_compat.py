@@ -3,7 +3,8 @@ re-check. Each entry names the nbgrader version it was checked against (0.9.6, t
 equivalence test runs; pyproject pins nbgrader below 0.10). Public API use (nbgrader.api's
 Gradebook and models, nbgrader.utils) stays where it is used.
 
-- load(): imports nbgrader without its package __init__ (a fake package in sys.modules);
+- load(): imports nbgrader without its package __init__ (a fake package in sys.modules) and
+  without setuptools (stand-ins for three functions grading never calls);
 - config(): the course's nbgrader_config.py as nbgrader's apps read it;
 - tables() / late_penalty(): the gradebook writer's raw table writes and the late-penalty check;
 - preprocessors(): the configured Autograde preprocessors, with the gradebook look-ups answered
@@ -32,6 +33,7 @@ def load() -> None:
     imports nbgrader's modules (api, preprocessors, utils, nbgraderformat) without those two
     costs, only in a process that has not imported nbgrader yet (the `coursekit grade` command);
     anywhere else it is a plain import."""
+    stand_in = None
     if "nbgrader" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # jsonschema then skips the IRI format
         spec = importlib.util.find_spec("nbgrader")
@@ -41,8 +43,34 @@ def load() -> None:
             pkg.__file__ = spec.origin
             pkg.__spec__ = spec
             sys.modules["nbgrader"] = pkg
-    import nbgrader.api
-    import nbgrader.preprocessors  # noqa: F401
+        if ARCHIVE not in sys.modules:
+            stand_in = sys.modules[ARCHIVE] = _on_first_call(ARCHIVE, ARCHIVE_NAMES)
+    try:
+        import nbgrader.api
+        import nbgrader.preprocessors  # noqa: F401
+    finally:
+        if stand_in is not None and sys.modules.get(ARCHIVE) is stand_in:
+            del sys.modules[ARCHIVE]  # anyone else imports the real module
+
+
+# nbgrader 0.9.6 utils imports these from setuptools.archive_util (0.3 s: setuptools and
+# pkg_resources) for zip collection, which grading never calls: load() gives it stand-ins that
+# import the real module on first call.
+ARCHIVE = "setuptools.archive_util"
+ARCHIVE_NAMES = ("unpack_archive", "unpack_tarfile", "unpack_zipfile")
+
+
+def _on_first_call(name: str, names: tuple[str, ...]) -> types.ModuleType:
+    module = types.ModuleType(name)
+
+    def forward(attr):
+        def call(*args, **kwargs):
+            return getattr(importlib.import_module(name), attr)(*args, **kwargs)
+        return call
+
+    for attr in names:
+        setattr(module, attr, forward(attr))
+    return module
 
 
 def config(root: Path):

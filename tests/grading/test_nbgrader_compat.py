@@ -29,3 +29,12 @@ def test_config_reads_the_course_file(tmp_path):
     assert dict(nbgrader_compat.config(tmp_path)) == {}
     (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.course_id = 'x'\n")
     assert nbgrader_compat.config(tmp_path).CourseDirectory.course_id == "x"
+
+
+def test_load_leaves_setuptools_for_the_first_call():
+    code = ("import sys; from coursekit.grading import nbgrader_compat as c; c.load(); "
+            "import nbgrader.utils as u; print('setuptools' in sys.modules); "
+            "print(callable(u.unpack_archive), 'setuptools.archive_util' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "True", "False"]
