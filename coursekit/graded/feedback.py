@@ -43,7 +43,7 @@ def explain(result: Result, question: dict, key: dict, s: Slot, lang: str) -> li
     elif s.type == "short":
         lines.append(say("fb.short", lang, answer=k["accepted"][0], why=pick(k["why"], lang)))
     elif s.type == "matching":
-        given = scoring._pairs(result.value) if result.status != scoring.INVALID else None
+        given = scoring.pairs(result.value) if result.status != scoring.INVALID else None
         given = given if isinstance(given, dict) else {}
         for num, tok in s.left.items():
             match = k["left"][tok]["match"]

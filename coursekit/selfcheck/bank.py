@@ -164,7 +164,7 @@ class Question:
                 )
         elif self.type == "matching":
             key, choices = self._key(), dict(self.options(lang))
-            pairs = scoring._pairs(raw) or {}
+            pairs = scoring.pairs(raw) or {}
             for item in self.data["items"]:
                 got, want = pairs.get(item["id"]), key[item["id"]]
                 label = f"{item['id']}. {item['text'][lang]} → {choices.get(got, '—')}"
