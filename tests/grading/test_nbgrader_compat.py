@@ -9,13 +9,16 @@ import sys
 from coursekit.grading import nbgrader_compat
 
 
+def _after_load(check: str) -> list[str]:
+    """What check prints in a fresh process after nbgrader_compat.load()."""
+    code = f"import sys; from coursekit.grading import nbgrader_compat as c; c.load(); {check}"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.split()
+
+
 def test_load_skips_nbgraders_package_init_in_a_fresh_process():
-    code = ("import sys; from coursekit.grading import nbgrader_compat as c; c.load(); "
-            "import nbgrader.api, nbgrader.preprocessors; "
-            "print('nbgrader.server_extensions' in ''.join(sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
-    assert out == "False"
+    assert _after_load("import nbgrader.api, nbgrader.preprocessors; "
+                       "print('nbgrader.server_extensions' in ''.join(sys.modules))") == ["False"]
 
 
 def test_tables_are_nbgraders_gradebook_tables():
@@ -32,9 +35,6 @@ def test_config_reads_the_course_file(tmp_path):
 
 
 def test_load_leaves_setuptools_for_the_first_call():
-    code = ("import sys; from coursekit.grading import nbgrader_compat as c; c.load(); "
-            "import nbgrader.utils as u; print('setuptools' in sys.modules); "
-            "print(callable(u.unpack_archive), 'setuptools.archive_util' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.split()
-    assert out == ["False", "True", "False"]
+    assert _after_load("import nbgrader.utils as u; print('setuptools' in sys.modules); "
+                       "print(callable(u.unpack_archive), 'setuptools.archive_util' in sys.modules)"
+                       ) == ["False", "True", "False"]
