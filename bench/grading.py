@@ -1,17 +1,26 @@
 """Stock `nbgrader autograde` against `coursekit grade` on one simulated class.
 
-    .venv/bin/python bench/grading.py [--n 300] [--quick] [--stock-sample K] [--jobs J]
+    .venv/bin/python bench/grading.py [--n 300] [--quick] [--slices K] [--stock-sample S]
+                                      [--jobs J] [--no-stock]
 
 Builds an nbgrader course from exercises/ in a temporary folder (the real `nbgrader
-generate_assignment`), hands in N submissions of kuis-1 (a realistic mix: students of varied
-ability answering their own variant, some blanks, odd letter formats, forgotten NIMs; plus one of
-each hostile case of the graded quizzes issue), copies the course, grades one copy with stock
-`nbgrader autograde` and the other with `coursekit grade` (both as the command a lecturer runs,
-start-up included), checks that every grade cell, comment and total in the two gradebooks is
-identical, and prints both times and peak memory. Last line: `speedup: <ratio>x`.
+generate_assignment`), hands in N submissions of kuis-1 (the test harness tests/support/
+classroom.py: students of varied ability answering their own variant, plus one of each hostile
+case), copies the course, and grades one copy with stock `nbgrader autograde` and the other with
+`coursekit grade` (both as the command a lecturer runs, start-up included); checks that every
+grade cell, comment and total in the two gradebooks is identical.
 
---stock-sample K grades only K of the N submissions with stock nbgrader (evenly spaced, hostile
-ones included) and extrapolates its time to N; the output then says EXTRAPOLATED.
+So that both see the same machine load, the class is graded in K slices (every K-th student) and
+the runs alternate slice by slice: stock, coursekit on all cores, coursekit with one worker (the
+order turns each slice). Wall time and CPU time (user + system of the command and every process
+it started) are summed over the slices; the ratios are stock / coursekit. Last line:
+`speedup: <ratio>x` (all cores, wall).
+
+--stock-sample S grades only S of the N submissions with stock nbgrader (spread over the
+slices, hostile ones first) and extrapolates its time to N from its per-submission time and its
+start-up (`autograde --student nobody`, measured once); the output then says EXTRAPOLATED.
+--no-stock: only `coursekit grade` on all cores, the whole class in one run; prints its seconds
+and peak memory (e.g. `--n 2000 --no-stock`).
 """
 
 from __future__ import annotations
@@ -29,8 +38,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
-from coursekit.grading import classroom  # noqa: E402
+import classroom  # noqa: E402  (tests/support/classroom.py, the one test harness)
 
 QUICK_N = 24
 
@@ -41,8 +51,10 @@ def main() -> int:
     p.add_argument("--quick", action="store_true", help=f"a small class for CI (N={QUICK_N})")
     p.add_argument("--assignment", default="kuis-1")
     p.add_argument("--jobs", type=int, default=None, help="coursekit workers (default: all cores)")
-    p.add_argument("--stock-sample", type=int, default=None, metavar="K",
-                   help="time stock nbgrader on K submissions only and extrapolate")
+    p.add_argument("--slices", type=int, default=3, help="alternate on K slices (default 3)")
+    p.add_argument("--stock-sample", type=int, default=None, metavar="S",
+                   help="time stock nbgrader on S submissions only and extrapolate")
+    p.add_argument("--no-stock", action="store_true", help="time coursekit grade only")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--keep", default=None, help="build in this folder and keep it")
     args = p.parse_args()
@@ -57,6 +69,23 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
+class Total:
+    """Wall and CPU seconds summed over runs; the largest peaks."""
+
+    def __init__(self):
+        self.wall = self.cpu = 0.0
+        self.peak_mb = self.tree_mb = 0.0
+        self.runs, self.codes, self.last = 0, set(), ""
+
+    def add(self, m: Measured) -> None:
+        self.wall += m.seconds
+        self.cpu += m.cpu
+        self.peak_mb, self.tree_mb = max(self.peak_mb, m.peak_mb), max(self.tree_mb, m.tree_mb)
+        self.runs += 1
+        self.codes.add(m.code)
+        self.last = m.stdout
+
+
 def run(work: Path, n: int, args) -> int:
     a = args.assignment
     print(f"machine: {os.cpu_count()} CPUs, load average {_load()} at start", flush=True)
@@ -67,63 +96,103 @@ def run(work: Path, n: int, args) -> int:
     ours = work / "coursekit"
     classroom.copy_course(stock, ours)
     hostile = sum(1 for h in handed if h.kind != "realistic")
-    print(f"class: {n} submissions of {a} ({n - hostile} realistic, {hostile} hostile: "
-          f"{', '.join(h.kind for h in handed if h.kind != 'realistic') or '-'}); "
+    print(f"class: {n} submissions of {a} ({n - hostile} realistic, {hostile} hostile); "
           f"built in {time.perf_counter() - t0:.1f} s", flush=True)
-
-    sample = _sample([h.student for h in handed], args.stock_sample)
-    if len(sample) < n:
-        for h in handed:
-            if h.student not in sample:
-                shutil.rmtree(stock / "submitted" / h.student)
     env = classroom.nbgrader_env(work / "exchange")
-    stock_run = measure([*classroom.nbgrader_cmd(), "autograde", a], stock, env)
-    print(f"stock `nbgrader autograde`: {stock_run.seconds:.1f} s for {len(sample)} "
-          f"submissions ({stock_run.seconds / len(sample):.2f} s each), exit code "
-          f"{stock_run.code}, peak RSS {stock_run.peak_mb:.0f} MB (largest process), "
-          f"{stock_run.tree_mb:.0f} MB (all its processes)", flush=True)
-    stock_seconds = stock_run.seconds
+    coursekit = str(Path(sys.executable).parent / "coursekit")
+    grade = [coursekit, "grade", a, "--course", str(ours), "--quiet", "--lang", "en"]
+    jobs = args.jobs or os.cpu_count() or 1
+
+    if args.no_stock:
+        m = measure([*grade, "--jobs", str(jobs)], ours, env)
+        print(f"`coursekit grade` ({jobs} workers): {n} submissions in {m.seconds:.1f} s wall, "
+              f"{m.cpu:.1f} s CPU ({m.seconds / n * 1000:.1f} ms each), exit code {m.code}")
+        print(f"peak memory: {m.tree_mb:.0f} MB (all its processes, PSS), {m.peak_mb:.0f} MB "
+              f"(largest process, RSS)")
+        print(f"machine: load average {_load()} at end")
+        return 0 if m.code in (0, 3) else 1
+
+    students = [h.student for h in handed]
+    sample = _sample(students, args.stock_sample)
+    k = max(1, min(args.slices, n))
+    slices = [students[i::k] for i in range(k)]
+    for course in (stock, ours):
+        (course / "held").mkdir()
+        for sid in students:
+            (course / "submitted" / sid).rename(course / "held" / sid)
+    totals = {"stock": Total(), "all": Total(), "one": Total()}
+    startup = None
     if len(sample) < n:
         startup = measure([*classroom.nbgrader_cmd(), "autograde", a, "--student", "nobody"],
-                          stock, env).seconds
-        each = (stock_run.seconds - startup) / len(sample)
-        stock_seconds = startup + each * n
-        print(f"stock EXTRAPOLATED to {n} submissions: {stock_seconds:.1f} s (measured on a "
-              f"sample of {len(sample)}: start-up {startup:.1f} s + {each:.2f} s each x {n})",
-              flush=True)
+                          stock, env)
+    for i, part in enumerate(slices):
+        mine = [s for s in part if s in sample]
+        runs = [("stock", stock, mine, [*classroom.nbgrader_cmd(), "autograde", a]),
+                ("all", ours, part, [*grade, "--jobs", str(jobs)]),
+                ("one", ours, part, [*grade, "--jobs", "1"])]
+        for name, course, who, cmd in (runs if i % 2 == 0 else runs[::-1]):
+            if not who:
+                continue
+            _hand(course, who, True)
+            totals[name].add(measure(cmd, course, env))
+            _hand(course, who, False)
+        print(f"slice {i + 1}/{k}: {len(part)} submissions ({len(mine)} by stock); load "
+              f"average {_load()}", flush=True)
+    for course in (stock, ours):
+        for sid in students:
+            _hand(course, [sid], True)
 
-    coursekit = str(Path(sys.executable).parent / "coursekit")
-    cmd = [coursekit, "grade", a, "--course", str(ours), "--quiet", "--lang", "en"]
-    if args.jobs:
-        cmd += ["--jobs", str(args.jobs)]
-    our_run = measure(cmd, ours, env)
-    print(f"`coursekit grade` ({args.jobs or os.cpu_count()} workers): {our_run.seconds:.2f} s "
-          f"for {n} submissions ({our_run.seconds / n * 1000:.1f} ms each), exit code "
-          f"{our_run.code}, peak RSS {our_run.peak_mb:.0f} MB (largest process), "
-          f"{our_run.tree_mb:.0f} MB (all its processes)", flush=True)
-    summary = [ln for ln in our_run.stdout.splitlines() if ln.strip()]
-    if summary:
-        print("  " + summary[-1])
+    s, al, one = totals["stock"], totals["all"], totals["one"]
+    stock_wall, stock_cpu, label = s.wall, s.cpu, ""
+    if startup is not None:
+        each_wall = (s.wall - s.runs * startup.seconds) / len(sample)
+        each_cpu = (s.cpu - s.runs * startup.cpu) / len(sample)
+        stock_wall = k * startup.seconds + each_wall * n
+        stock_cpu = k * startup.cpu + each_cpu * n
+        label = " (stock time EXTRAPOLATED from a sample)"
+        print(f"stock EXTRAPOLATED to {n} submissions from a sample of {len(sample)}: start-up "
+              f"{startup.seconds:.1f} s ({startup.cpu:.1f} s CPU) x {k} slices + "
+              f"{each_wall:.2f} s ({each_cpu:.2f} s CPU) each x {n}")
+    print(f"stock `nbgrader autograde`: {stock_wall:.1f} s wall, {stock_cpu:.1f} s CPU for {n} "
+          f"submissions ({stock_wall / n:.2f} s each), {s.runs} runs, exit codes "
+          f"{sorted(s.codes)}, peak RSS {s.peak_mb:.0f} MB (largest process), {s.tree_mb:.0f} MB "
+          f"(all its processes)", flush=True)
+    for t, what in ((al, f"{jobs} workers"), (one, "1 worker")):
+        print(f"`coursekit grade` ({what}): {t.wall:.2f} s wall, {t.cpu:.2f} s CPU for {n} "
+              f"submissions ({t.wall / n * 1000:.1f} ms each), {t.runs} runs, exit codes "
+              f"{sorted(t.codes)}, peak RSS {t.peak_mb:.0f} MB (largest process), "
+              f"{t.tree_mb:.0f} MB (all its processes)")
 
-    from coursekit.grading import nbg
+    from coursekit.grading import nbgrader_compat
 
-    nbg.load()
+    nbgrader_compat.load()
     theirs = classroom.cell_scores(stock, a)
-    mine = {k: v for k, v in classroom.cell_scores(ours, a).items() if k[0] in sample}
+    mine = {key: v for key, v in classroom.cell_scores(ours, a).items() if key[0] in sample}
     diff = classroom.differences(theirs, mine)
-    graded = len({k[0] for k in theirs})
     if diff:
         print(f"scores DIFFER in {len(diff)} of {len(theirs)} gradebook entries:")
         for line in diff[:40]:
             print("  " + line)
     else:
         print(f"scores identical: {len(theirs)} gradebook entries (grade cells, comments, totals) "
-              f"of {graded} students")
-    print(f"machine: load average {_load()} at end")
-    ratio = stock_seconds / our_run.seconds
-    label = " (stock time EXTRAPOLATED from a sample)" if len(sample) < n else ""
-    print(f"speedup: {ratio:.1f}x{label}")
-    return 1 if diff or our_run.code not in (0, 3) else 0
+              f"of {len({key[0] for key in theirs})} students")
+    print(f"machine: load average {_load()} at end (loaded by other work: the ratios are taken "
+          f"on the same slices, alternating)")
+    print(f"CPU time ratio (stock / coursekit, all cores): {stock_cpu / al.cpu:.1f}x{label}")
+    print(f"single-worker speedup (wall): {stock_wall / one.wall:.1f}x{label}")
+    print(f"speedup: {stock_wall / al.wall:.1f}x{label}")
+    bad = al.codes - {0, 3} or one.codes - {0, 3}
+    return 1 if diff or bad else 0
+
+
+def _hand(course: Path, students: list[str], present: bool) -> None:
+    """Move submissions between held/ and submitted/ (what nbgrader and coursekit grade see)."""
+    for sid in students:
+        src, dest = course / "held" / sid, course / "submitted" / sid
+        if not present:
+            src, dest = dest, src
+        if src.exists():
+            src.rename(dest)
 
 
 def _sample(students: list[str], k: int | None) -> set[str]:
@@ -140,14 +209,16 @@ def _sample(students: list[str], k: int | None) -> set[str]:
 
 
 class Measured:
-    def __init__(self, seconds, code, peak_mb, tree_mb, stdout):
-        self.seconds, self.code, self.peak_mb, self.tree_mb = seconds, code, peak_mb, tree_mb
-        self.stdout = stdout
+    def __init__(self, seconds, cpu, code, peak_mb, tree_mb, stdout):
+        self.seconds, self.cpu, self.code = seconds, cpu, code
+        self.peak_mb, self.tree_mb, self.stdout = peak_mb, tree_mb, stdout
 
 
 def measure(cmd: list[str], cwd: Path, env: dict) -> Measured:
-    """Wall time, exit code, peak RSS of the largest process (wait4) and of the whole process
-    tree (sampled every 20 ms from /proc)."""
+    """Wall time, CPU time of the command and its descendants (RUSAGE_CHILDREN: every process
+    reaped by its parent; nbgrader's kernels and coursekit's workers are), exit code, peak RSS
+    of the largest process (wait4) and peak PSS of the whole process tree (sampled from /proc)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile(mode="w+") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.DEVNULL)
@@ -156,7 +227,7 @@ def measure(cmd: list[str], cwd: Path, env: dict) -> Measured:
 
         def sample():
             while not done.is_set():
-                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                peak[0] = max(peak[0], _tree_kb(proc.pid))
                 done.wait(0.02)
 
         watcher = threading.Thread(target=sample, daemon=True)
@@ -166,15 +237,17 @@ def measure(cmd: list[str], cwd: Path, env: dict) -> Measured:
         done.set()
         watcher.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         out.seek(0)
-        return Measured(seconds, proc.returncode, usage.ru_maxrss / 1024, peak[0] / 1024,
+        return Measured(seconds, cpu, proc.returncode, usage.ru_maxrss / 1024, peak[0] / 1024,
                         out.read())
 
 
-def _tree_rss(root: int) -> int:
-    """KB resident in root and its descendants."""
+def _tree_kb(root: int) -> int:
+    """KB of memory of root and its descendants: proportional set size (shared pages of forked
+    workers counted once), or RSS where smaps_rollup cannot be read."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -183,15 +256,28 @@ def _tree_rss(root: int) -> int:
                 fields = fh.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        pid, ppid = int(entry), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * resource.getpagesize() // 1024
+        children.setdefault(int(fields[1]), []).append(int(entry))
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss_kb(pid)
         todo.extend(children.get(pid, []))
     return total
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return int(fh.read().rsplit(")", 1)[1].split()[21]) * resource.getpagesize() // 1024
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _load() -> str:

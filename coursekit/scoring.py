@@ -173,15 +173,15 @@ def guessing_problems(kind: str, n: int, k: int = 1, pairs: int = 0) -> list[str
 def score_matching(raw, left: dict[str, str], right: dict[str, str], key: dict[str, str],
                    points: float) -> Score:
     """raw: {'1': 'b', ...} or [['1', 'b'], ...] or '1b 2a'; left/right map shown labels to ids."""
-    pairs = _pairs(raw)
-    if pairs is None:
+    given = pairs(raw)
+    if given is None:
         return Score(0, points, BLANK)
-    if pairs == "invalid":
+    if given == "invalid":
         return Score(0, points, INVALID, "not-pairs")
-    bad = [f"{a}-{b}" for a, b in pairs.items() if a not in left or b not in right]
+    bad = [f"{a}-{b}" for a, b in given.items() if a not in left or b not in right]
     if bad:
         return Score(0, points, INVALID, f"unknown-pair:{','.join(bad)}")
-    right_count = sum(1 for a, b in pairs.items() if key.get(left[a]) == right[b])
+    right_count = sum(1 for a, b in given.items() if key.get(left[a]) == right[b])
     share = right_count / len(key)
     return Score(round(points * share, 4), points, _status(share))
 
@@ -197,7 +197,9 @@ def _status(share: float) -> str:
     return CORRECT if share >= 1 else (INCORRECT if share <= 0 else PARTIAL)
 
 
-def _pairs(raw):
+def pairs(raw):
+    """A matching answer as {left label: right label}; None when blank, "invalid" when it is
+    not pairs (shared by the graded and self-check scorers and the feedback)."""
     if raw is None or raw == "" or raw == {} or raw == []:
         return None
     if isinstance(raw, dict):

@@ -97,3 +97,11 @@ def test_matching_is_the_share_of_right_pairs():
     assert score_matching({"1": "a", "2": "b", "3": "c"}, left, right_, key, 3).points == 3
     assert score_matching({"1": "a", "2": "c", "3": "b"}, left, right_, key, 3).points == 1
     assert score_matching("1a 2a 3a", left, right_, key, 3).points == 1
+
+
+def test_pairs_reads_every_matching_form():
+    assert scoring.pairs({"1": "B", " 2": "c "}) == {"1": "b", "2": "c"}
+    assert scoring.pairs([["1", "b"], ("2", "a")]) == {"1": "b", "2": "a"}
+    assert scoring.pairs("1b 2-a") == {"1": "b", "2": "a"}
+    assert scoring.pairs("") is None and scoring.pairs({}) is None
+    assert scoring.pairs([1, 2]) == "invalid" and scoring.pairs(42) == "invalid"

@@ -12,6 +12,7 @@ machine-readable reason (see REASONS) when the cell is not a plain answer.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 
@@ -59,6 +60,13 @@ def parse_answer(source: str | None, name: str = ANSWER_NAME) -> Answer:
         return Answer(invalid="answer-cell-missing")
     if isinstance(source, list):  # nbformat may store source as a list of lines
         source = "".join(source)
+    return _parse(source, name)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(source: str, name: str) -> Answer:
+    """Once per process per source: the guard, the format check, the hidden test and the
+    responses all read the same answer cell (an Answer is frozen; its value is only read)."""
     marked = _marker(source)
     if marked:
         return Answer(invalid=marked)

@@ -17,14 +17,16 @@ from ..grading.stock import read_timestamp, regular
 from ..grading.texts import text
 from ..scoring import INVALID
 from .answers import echo, parse_answer, parse_identity
-from .cells import IDENTITY, answer_id, find_cells, source_of, test_id
-from .runtime import QUESTIONS_FILE
+from .protocol import IDENTITY, answer_id, cells_by_id, source_of, test_id
+from .runtime import QUESTIONS_FILE, read_display
 from .score import format_status
 
 
-def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en") -> list[str]:
+def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en",
+                       nb=None) -> list[str]:
     """Kernel-free look at a submission: problems a lecturer should know about (bilingual data:
-    coursekit/grading/strings.yaml, section submission)."""
+    coursekit/grading/strings.yaml, section submission). nb: the notebook already read from the
+    submission (read_notebook), which this only reads."""
     def flag(key, **fields):
         return text("submission", key, lang, **fields)
 
@@ -46,11 +48,12 @@ def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en") ->
     if others:
         flags.append(flag("extra_notebooks", names=_names(others)))
     try:
-        nb = read_notebook(path)
+        nb = read_notebook(path) if nb is None else nb
     except Exception as err:  # any broken file: the flag says so, grading goes on
         return [*flags, flag("unreadable", error=echo(f"{type(err).__name__}: {err}", 80))]
-    display = json.loads((root / "source" / quiz / QUESTIONS_FILE).read_text(encoding="utf-8"))
-    ident = find_cells(nb, IDENTITY)
+    display = read_display(root / "source" / quiz / QUESTIONS_FILE)
+    by_id = cells_by_id(nb)
+    ident = by_id.get(IDENTITY, [])
     declared = parse_identity(source_of(ident[-1]) if ident else None)["NIM"]
     if not declared:
         flags.append(flag("nim_blank"))
@@ -61,11 +64,11 @@ def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en") ->
         flags.append(flag("tampered", cells=_names(tampered)))
     for q in display["questions"]:
         qid = q["qid"]
-        answers = find_cells(nb, answer_id(qid))
+        answers = by_id.get(answer_id(qid), [])
         if len(answers) > 1:
             flags.append(flag("answer_duplicated", qid=qid))
         if q["type"] != "essay":
-            tests = find_cells(nb, test_id(qid))
+            tests = by_id.get(test_id(qid), [])
             if not tests:
                 flags.append(flag("test_deleted", qid=qid))
             elif len(tests) > 1:
@@ -173,18 +176,16 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
     if not students:
         print(f"no submissions of {quiz} in {submitted}", file=sys.stderr)
         return 1
-    bindir = str(Path(sys.executable).parent)
-    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""), **extra}
-    env.setdefault("USER", "instructor")
-    nbgrader = [str(Path(bindir) / "nbgrader")] if (Path(bindir) / "nbgrader").exists() else \
-        [sys.executable, "-m", "nbgrader"]
+    from ..grading import stock
+
+    env = stock.environment(os.environ.get("USER") or "instructor", **extra)
     failed, flagged, start = [], [], time.monotonic()
     for n, student in enumerate(students, 1):
         flags = inspect_submission(root, quiz, student, lang)
         t0 = time.monotonic()
         try:
-            proc = subprocess.run([*nbgrader, "autograde", quiz, "--student", student, "--force"],
-                                  cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
+            proc = stock.run(root, "autograde", quiz, "--student", student, "--force", env=env,
+                             timeout=timeout)
             ok, log = proc.returncode == 0, proc.stdout + proc.stderr
         except subprocess.TimeoutExpired:
             ok, log = False, f"timed out after {timeout:g} s"

@@ -16,8 +16,8 @@ import json
 import nbformat
 
 from .bank import Bank
-from .cells import IDENTITY, answer_id, render_id, test_id
 from .keys import display_item, item_key
+from .protocol import IDENTITY, answer_id, render_id, rubric_id, test_id
 from .text import say
 from .variant import slot
 
@@ -110,7 +110,7 @@ def notebook(bank: Bank, quiz: dict, display: dict):
         cells.append(_cell("code", render_id(qid), f'kuis.tampilkan("{qid}")', locked=True))
         if kind == "essay":
             item = bank.items[slot(q, quiz["id"], INSTRUCTOR).item]
-            cells.append(_cell("markdown", f"rubrik-{qid}", rubric(item), locked=True))  # H-keys
+            cells.append(_cell("markdown", rubric_id(qid), rubric(item), locked=True))  # H-keys
             cells.append(_cell("markdown", answer_id(qid), _essay_solution(item), solution=True,
                                grade=True, points=points))
             continue

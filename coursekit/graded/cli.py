@@ -11,13 +11,13 @@ def register(sub) -> None:
     esub = p.add_subparsers(dest="exercises_command", required=True, metavar="ACTION")
 
     c = esub.add_parser("check", help="validate the question bank and quizzes; report every problem")
-    c.add_argument("--root", default=None)
+    c.add_argument("--course", default=None, help="the nbgrader course folder")
     c.set_defaults(run=_check)
 
     a = esub.add_parser("autograde", help="run `nbgrader autograde` one student at a time, with a "
                         "line per student; the batch always finishes")
     a.add_argument("quiz")
-    a.add_argument("--root", default=None)
+    a.add_argument("--course", default=None, help="the nbgrader course folder")
     a.add_argument("--student", action="append", default=None, help="only these students (repeatable)")
     a.add_argument("--timeout", type=float, default=300, help="seconds per student (default 300)")
     a.add_argument("--lang", choices=("id", "en"), default=None, help="language of the report lines")
@@ -43,7 +43,7 @@ def _load(root: Path):
 
 
 def _check(args) -> int:
-    bank, problems = _load(find_root(args.root))
+    bank, problems = _load(find_root(args.course))
     if problems:
         return 1
     print(f"bank OK: {len(bank.items)} items, {len(bank.quizzes)} quizzes")
@@ -54,5 +54,5 @@ def _autograde(args) -> int:
     from ..lang import resolve
     from .batch import autograde_all
 
-    return autograde_all(find_root(args.root), args.quiz, args.student, args.timeout,
+    return autograde_all(find_root(args.course), args.quiz, args.student, args.timeout,
                          resolve(args.lang))

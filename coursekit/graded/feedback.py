@@ -41,7 +41,7 @@ def explain(result: Result, question: dict, key: dict, s: Slot, lang: str) -> li
         fb.notes = feedback.answer_note(k["accepted"][0], result.status == scoring.CORRECT,
                                         pick(k["why"], lang))
     elif s.type == "matching":
-        given = scoring._pairs(result.value) if read else None
+        given = scoring.pairs(result.value) if read else None
         given = given if isinstance(given, dict) else {}
         letter = {t: x for x, t in s.right.items()}
         fb.notes = feedback.pair_notes(

@@ -28,7 +28,7 @@ import nbformat
 from nbgrader.preprocessors import ClearSolutions, NbGraderPreprocessor
 
 from .answers import Answer, canonical_source, parse_answer, parse_identity
-from .cells import IDENTITY, grade_id, source_of
+from .protocol import ANSWER, IDENTITY, TEST, grade_id, qid_of, source_of
 
 TAMPER_KEY = "coursekit_tampered"  # resources[...]: grade_ids dropped or restored (for the log)
 
@@ -137,21 +137,21 @@ class GuardSubmission(NbGraderPreprocessor):
             elif gid == IDENTITY:
                 cell.source = _identity_source(source_of(cell), m.source.get(gid, ""))
                 cells.append(cell)
-            elif gid.startswith("jawaban-"):
+            elif gid.startswith(ANSWER):
                 answer = parse_answer(source_of(cell))
                 if not answer.ok:
                     self.log.warning("coursekit: answer cell %s is not a plain value (%s); not executed",
                                      gid, answer.invalid)
                 cell.source = _answer_source(answer, m.source.get(gid, ""))
-                answers[gid[len("jawaban-"):]] = cell
+                answers[qid_of(gid, ANSWER)] = cell
             else:  # any other graded code cell runs the master's code, whatever was submitted
                 cell.source = m.source.get(gid, "")
                 cells.append(cell)
         out = []
         for cell in cells:
             gid = grade_id(cell) or ""
-            if gid.startswith("nilai-"):
-                qid = gid[len("nilai-"):]
+            qid = qid_of(gid, TEST)
+            if qid is not None:
                 out.append(answers.pop(qid, None) or _placeholder())
             out.append(cell)
         out.extend(answers.values())  # answers without a test cell (should not happen) stay last

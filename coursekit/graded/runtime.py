@@ -48,11 +48,23 @@ def declared_nim(ns: dict | None = None) -> str:
 
 
 def load_display(folder: str | Path | None = None) -> dict | None:
-    path = Path(folder or ".") / QUESTIONS_FILE
+    """questions.json of the folder (read-only: the parsed data is shared, see _parse)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return read_display(Path(folder or ".") / QUESTIONS_FILE)
     except (OSError, ValueError):
         return None
+
+
+def read_display(path: Path) -> dict:
+    """A questions.json (OSError, ValueError when unreadable); read-only, see _parse."""
+    return _parse(Path(path).read_bytes())
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(raw: bytes) -> dict:
+    """Parsed once per process per content: every question's hidden test reads the file, and
+    every student's copy is the master's."""
+    return json.loads(raw)
 
 
 def question(display: dict, qid: str) -> dict | None:
@@ -67,16 +79,25 @@ def keys_file(assignment: str, cwd=None, env: dict | None = None) -> Path | None
     import os
 
     env = os.environ if env is None else env
+    here = str(cwd if cwd is not None else os.getcwd())
+    found = _key_places(assignment, here, env.get(KEYS_ENV) or "")
+    return next((p for p in found if p.is_file()), None)
+
+
+@functools.lru_cache(maxsize=64)
+def _key_places(assignment: str, cwd: str, keys_env: str) -> tuple[Path, ...]:
+    """Where keys_file looks, in order (resolving cwd once per process: every question's
+    hidden test asks)."""
     name = f"{Path(assignment).name}.json"
-    here = Path(cwd if cwd is not None else os.getcwd()).resolve()
+    here = Path(cwd).resolve()
     found = []
     if here.name == assignment and here.parent.parent.name == "autograded":
         found.append(here.parents[2] / KEYS_DIR / name)
     if here.name == assignment and here.parent.name == "source":
         found.append(here.parents[1] / KEYS_DIR / name)
-    if env.get(KEYS_ENV):
-        found.append(Path(env[KEYS_ENV]) / name)
-    return next((p for p in found if p.is_file()), None)
+    if keys_env:
+        found.append(Path(keys_env) / name)
+    return tuple(found)
 
 
 def load_keys(assignment: str, qid: str, cwd=None) -> dict | None:

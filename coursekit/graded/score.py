@@ -75,7 +75,7 @@ def chosen(s: Slot, key: dict, raw) -> list:
         letters = scoring.parse_letters(raw) or []
         return [key["options"][s.letters[x]]["id"] for x in letters if x in s.letters]
     if s.type == "matching":
-        pairs = scoring._pairs(raw)
+        pairs = scoring.pairs(raw)
         if not isinstance(pairs, dict):
             return []
         return [f"{key['left'][s.left[a]]['id']}={key['right'][s.right[b]]['id']}"

@@ -10,6 +10,7 @@ option is named by a token (``token(assignment, item, option)``), never by its s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -46,9 +47,32 @@ class Slot:
     right: dict[str, str] = field(default_factory=dict)  # matching: shown letter -> token
 
 
+_SEEN: dict = {}  # (id(data), ...) -> (data, result): per-process memo of slot / fingerprint
+
+
+def _memo(data, key: tuple, make):
+    """make() once per (data object, key) in this process: the display data is parsed once per
+    process (runtime.load_display) and every question's test and render cell asks again. The
+    entry holds data itself, so its id is never reused while cached; read-only results."""
+    full = (id(data), *key)
+    hit = _SEEN.get(full)
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    if len(_SEEN) > 20_000:
+        _SEEN.clear()
+    value = make()
+    _SEEN[full] = (data, value)
+    return value
+
+
 def slot(question: dict, assignment: str, student: object) -> Slot:
     """The variant of one question (an entry of questions.json 'questions') for a student."""
     student = normalise_student(student)
+    return _memo(question, ("slot", assignment, student),
+                 lambda: _slot(question, assignment, student))
+
+
+def _slot(question: dict, assignment: str, student: str) -> Slot:
     qid = question["qid"]
     candidates = question["items"]
     if len(candidates) == 1:
@@ -73,6 +97,11 @@ def variant(display: dict, student: object) -> dict[str, Slot]:
 
 def fingerprint(display: dict, student: object) -> str:
     """A short code naming a student's variant (shown on the quiz; printed in feedback)."""
+    return _memo(display, ("fingerprint", normalise_student(student)),
+                 lambda: _fingerprint(display, student))
+
+
+def _fingerprint(display: dict, student: object) -> str:
     parts = []
     for s in variant(display, student).values():
         parts.append(f"{s.qid}:{s.item}:{','.join(s.letters.values())}:{','.join(s.left.values())}"
@@ -94,7 +123,12 @@ def student_for(assignment: str, nim: object = None, cwd: str | os.PathLike | No
 
 def autograde_student(assignment: str, cwd: str | os.PathLike | None = None) -> str | None:
     """The student id when cwd is nbgrader's ``autograded/<student>/<assignment>`` folder."""
-    path = Path(cwd if cwd is not None else os.getcwd()).resolve()
+    return _autograde_student(assignment, str(cwd if cwd is not None else os.getcwd()))
+
+
+@functools.lru_cache(maxsize=64)
+def _autograde_student(assignment: str, cwd: str) -> str | None:
+    path = Path(cwd).resolve()
     if path.name == assignment and path.parent.parent.name == "autograded":
         return path.parent.name
     return None

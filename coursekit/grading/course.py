@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-from . import nbg
+from . import nbgrader_compat
 
 
 @dataclass
@@ -45,11 +45,11 @@ class Course:
 
 
 def open_course(root: str | Path | None = None) -> Course:
-    nbg.load()
+    nbgrader_compat.load()
     from nbgrader.coursedir import CourseDirectory
 
     root = Path(root or ".").resolve()
-    cfg = nbg.config(root)
+    cfg = nbgrader_compat.config(root)
     coursedir = CourseDirectory(config=cfg)
     configured = cfg.get("CourseDirectory", {}).get("root")
     coursedir.root = str((root / configured).resolve()) if configured else str(root)

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import texts
+from . import atomic, texts
 from .lock import Lock
 from .table import Response, read_csv, write_csv
 
@@ -88,6 +88,11 @@ def _grade(course, assignment, student, jobs, lang, stream, quiet, start, lock=N
     writer = Writer(course, assignment)
     progress = Progress(len(students), lang, stream, quiet)
     pending = []
+
+    def save(outcomes):  # their autograded notebooks on disk before their grades are committed
+        atomic.sync_folder(course.root)
+        writer.write(outcomes)
+
     keep = [lock.fileno()] if lock is not None and lock.fileno() is not None else []
     try:
         try:
@@ -95,17 +100,17 @@ def _grade(course, assignment, student, jobs, lang, stream, quiet, start, lock=N
                 summary.outcomes.append(outcome)
                 pending.append(outcome)
                 if len(pending) >= BATCH:
-                    writer.write(pending)
+                    save(pending)
                     pending = []
                 progress.step()
         except KeyboardInterrupt:  # save what was graded, then stop
             if pending:
-                writer.write(pending)
+                save(pending)
             progress.done()
             _save_responses(course, assignment, summary.outcomes, replace_all=False)
             raise Interrupted(len(summary.outcomes), len(students)) from None
         if pending:
-            writer.write(pending)
+            save(pending)
     finally:
         writer.close()
     progress.done()

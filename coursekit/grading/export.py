@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..graded.protocol import answer_id, test_id
 from .table import Response, read_csv
 
 COLUMNS = ["assignment", "student_id", "question", "item", "score", "max_score", "chosen",
@@ -51,18 +52,18 @@ def merged(course, assignment: str) -> list[Response]:
     cells, _ = gradebook_rows(course, assignment)
     out = []
     for r in read_csv(responses_path(course, assignment)):
-        score = cells.get((r.student, f"nilai-{r.question}"),
-                          cells.get((r.student, f"jawaban-{r.question}"), r.score))
+        score = cells.get((r.student, test_id(r.question)),
+                          cells.get((r.student, answer_id(r.question)), r.score))
         out.append(Response(r.student, r.question, r.item, score, r.max, r.chosen, r.variant,
                             r.status if score is not None or r.status != "manual" else "manual"))
     return out
 
 
 def export_items(assignment: str, course_dir=None, output=None) -> tuple[Path, int]:
-    from . import nbg
+    from . import nbgrader_compat
     from .course import open_course
 
-    nbg.load()
+    nbgrader_compat.load()
     course = open_course(course_dir)
     rows = merged(course, assignment)
     cells, totals = gradebook_rows(course, assignment)
@@ -92,7 +93,7 @@ def _not_graded(course, assignment: str, students: set[str], cells: dict) -> lis
         code = fingerprint(display, sid)
         for q in display["questions"]:
             qid = q["qid"]
-            score = cells.get((sid, f"nilai-{qid}"), cells.get((sid, f"jawaban-{qid}")))
+            score = cells.get((sid, test_id(qid)), cells.get((sid, answer_id(qid))))
             out.append(Response(sid, qid, slot(q, assignment, sid).item, score, float(q["points"]),
                                 (), code, "missing"))
     return out

@@ -17,6 +17,8 @@ Per student, as stock autograde:
 
 from __future__ import annotations
 
+from .nbgrader_compat import late_penalty
+from .nbgrader_compat import tables as _tables
 from .worker import Outcome
 
 
@@ -180,15 +182,7 @@ class Writer:
                 penalty = self.late.plugin_inst.late_submission_penalty(sub.student_id,
                                                                         nb.score, late)
                 if penalty is not None:
-                    nb.late_submission_penalty = self.late._check_late_penalty(nb, penalty)
+
+                    nb.late_submission_penalty = late_penalty(self.late, nb, penalty)
             db.flush()
 
-
-def _tables():
-    from types import SimpleNamespace
-
-    from nbgrader.api import Comment, Grade, Student, SubmittedAssignment, SubmittedNotebook
-
-    return SimpleNamespace(student=Student.__table__, sub=SubmittedAssignment.__table__,
-                           nb=SubmittedNotebook.__table__, grade=Grade.__table__,
-                           comment=Comment.__table__)

@@ -118,12 +118,12 @@ def _short(text: str, n: int = 40) -> str:
 def item_report(assignment: str, course=None, lang: str | None = None, out=None) -> Report:
     """One call (CLI or notebook): the report of an assignment graded with `coursekit grade`,
     from the gradebook's current scores; written to reports/<assignment>/ in the course."""
-    from . import nbg
+    from . import nbgrader_compat
     from .course import open_course
     from .export import merged
     from .responses import items
 
-    nbg.load()
+    nbgrader_compat.load()
     c = open_course(course)
     rows = merged(c, assignment)
     out_dir = Path(out) if out else c.root / "reports" / assignment

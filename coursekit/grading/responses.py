@@ -26,13 +26,14 @@ def master(source_dir: Path) -> tuple[dict, dict[str, dict]]:
 
 
 def from_notebook(source_dir: Path, assignment: str, student: str, nb) -> list[Response]:
-    from ..graded.cells import answer_id, find_cell, source_of
+    from ..graded.protocol import answer_id, cells_by_id, source_of
     from ..graded.score import score_question
     from ..graded.variant import fingerprint, slot
 
     display, keys = master(Path(source_dir))
     code = fingerprint(display, student)
     rows = []
+    by_id = cells_by_id(nb)
     for q in display["questions"]:
         qid = q["qid"]
         if q["type"] == "essay" or qid not in keys:
@@ -40,7 +41,7 @@ def from_notebook(source_dir: Path, assignment: str, student: str, nb) -> list[R
             rows.append(Response(student, qid, s.item, None, float(q["points"]), (), code,
                                  "manual"))
             continue
-        cell = find_cell(nb, answer_id(qid))
+        cell = (by_id.get(answer_id(qid)) or [None])[-1]  # the last, as find_cell
         source = source_of(cell) if cell is not None and cell.get("cell_type") == "code" else None
         r = score_question(q, keys[qid], assignment, student, source)
         rows.append(Response(student, qid, r.item, r.points, r.max_points,

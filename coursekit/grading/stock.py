@@ -1,5 +1,6 @@
-"""Stock `nbgrader` against hostile submissions: what exercises/nbgrader_config.py installs
-(`harden(c, root)`), so that `nbgrader autograde` behaves as `coursekit grade` does.
+"""Stock `nbgrader`: `run()` is the one place it runs as a subprocess (command, environment);
+and, against hostile submissions, what exercises/nbgrader_config.py installs (`harden(c, root)`),
+so that `nbgrader autograde` behaves as `coursekit grade` does.
 
 - `nbgrader autograde` takes the course's grading lock (lock.py, the one `coursekit grade`
   takes) for the whole run, or stops with a clear message when another grading run holds it
@@ -14,7 +15,8 @@
   autograde button in the Jupyter server), and fails that student with the message when busy.
 - The hidden tests find the instructor-only keys (keys/<quiz>.json) through COURSEKIT_KEYS.
 
-These are small wrappers around nbgrader 0.9.6 functions, installed once per process.
+These are small wrappers around nbgrader 0.9.6 functions, installed once per process through
+nbgrader_compat.patch_stock (the fence around nbgrader's internals).
 """
 
 from __future__ import annotations
@@ -108,75 +110,73 @@ def read_timestamp(folder) -> tuple[str | None, bool]:
 
 
 def _patch() -> None:
-    import glob
+    from . import nbgrader_compat
 
-    from nbgrader import utils
-    from nbgrader.converters import autograde, base
-    from nbgrader.coursedir import CourseDirectory
+    nbgrader_compat.patch_stock(lambda files: safe_files(files, None), _stock_timestamp,
+                                _plain_glob, _locked_start)
 
-    original_find = utils.find_all_files
 
-    def find_all_files(path, exclude=None):
-        return safe_files(original_find(path, exclude), None)
+def _stock_timestamp(log, dest_path):
+    from nbgrader.utils import parse_utc
 
-    utils.find_all_files = find_all_files
-    base.find_all_files = find_all_files
-    autograde.utils.find_all_files = find_all_files
+    text, bad = read_timestamp(dest_path)
+    if bad:
+        log.warning("coursekit: %s is not a valid timestamp; ignored (flagged)",
+                    os.path.join(dest_path, "timestamp.txt"))
+    return parse_utc(text) if text else None
 
-    def get_existing_timestamp(self, dest_path):
-        text, bad = read_timestamp(dest_path)
-        if bad:
-            self.log.warning("coursekit: %s is not a valid timestamp; ignored (flagged)",
-                             os.path.join(dest_path, "timestamp.txt"))
-        return utils.parse_utc(text) if text else None
 
-    CourseDirectory.get_existing_timestamp = get_existing_timestamp
+def _plain_glob(log, pattern: str, found: list[str]) -> list[str]:
+    if pattern.endswith(".ipynb"):
+        kept = [f for f in found if regular(f)]
+        for f in set(found) - set(kept):
+            log.warning("coursekit: %s is a link or a special file; not graded", f)
+        return kept
+    return [f for f in found if not os.path.islink(f)]  # an assignment folder that is a link
 
-    original_init = base.BaseConverter.init_notebooks
 
-    def init_notebooks(self):
-        original_glob = glob.glob
+def _locked_start(converter, original_start):
+    """The converter itself (what formgrader's autograde button runs in the server) takes the
+    grading lock too, unless this process or its batch driver already holds it."""
+    from nbgrader.converters.base import NbGraderException
 
-        def plain_glob(pattern, *a, **k):
-            found = original_glob(pattern, *a, **k)
-            if pattern.endswith(".ipynb"):
-                kept = [f for f in found if regular(f)]
-                for f in set(found) - set(kept):
-                    self.log.warning("coursekit: %s is a link or a special file; not graded", f)
-                return kept
-            return [f for f in found if not os.path.islink(f)]  # an assignment folder that is a link
+    from .lock import Busy, Lock, holds
 
-        base.glob.glob = plain_glob
-        try:
-            return original_init(self)
-        finally:
-            base.glob.glob = original_glob
+    lock = Lock(Path(converter.coursedir.root))
+    parent = os.environ.get(LOCK_PID_ENV, "")
+    if _DONE.get("lock") is not None or (parent and holds(lock, parent)):
+        return original_start()
+    try:
+        lock.acquire(wait=False)
+    except Busy as busy:
+        from .texts import text
 
-    base.BaseConverter.init_notebooks = init_notebooks
+        raise NbGraderException(text("messages", "locked_stop_stock", "en",
+                                     who=busy.describe("en"), path=busy.path)) from None
+    try:
+        return original_start()
+    finally:
+        lock.release()
 
-    original_start = autograde.Autograde.start
 
-    def start(self):
-        """The converter itself (what formgrader's autograde button runs in the server) takes
-        the grading lock too, unless this process or its batch driver already holds it."""
-        from nbgrader.converters.base import NbGraderException
+def command() -> list[str]:
+    """How to run stock nbgrader: the venv's script, else `python -m nbgrader`."""
+    exe = Path(sys.executable).parent / "nbgrader"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "nbgrader"]
 
-        from .lock import Busy, Lock, holds
 
-        lock = Lock(Path(self.coursedir.root))
-        parent = os.environ.get(LOCK_PID_ENV, "")
-        if _DONE.get("lock") is not None or (parent and holds(lock, parent)):
-            return original_start(self)
-        try:
-            lock.acquire(wait=False)
-        except Busy as busy:
-            from .texts import text
+def environment(user: str = "instructor", **extra: str) -> dict:
+    """The environment stock nbgrader needs: its venv on PATH (alembic), USER set."""
+    bindir = str(Path(sys.executable).parent)
+    return {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
+            "USER": user, "LOGNAME": user, **extra}
 
-            raise NbGraderException(text("messages", "locked_stop_stock", "en",
-                                         who=busy.describe("en"), path=busy.path)) from None
-        try:
-            return original_start(self)
-        finally:
-            lock.release()
 
-    autograde.Autograde.start = start
+def run(cwd, *args: str, env: dict | None = None, timeout: float | None = None,
+        capture: bool = True):
+    """The one place nbgrader runs as a subprocess: `nbgrader <args>` in cwd; the
+    CompletedProcess (text output captured unless capture is False). TimeoutExpired propagates."""
+    import subprocess
+
+    return subprocess.run([*command(), *args], cwd=cwd, env=env or environment(),
+                          capture_output=capture, text=True, timeout=timeout)

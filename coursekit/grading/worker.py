@@ -21,9 +21,6 @@ from .stock import read_timestamp, regular, safe_files
 
 LOG = logging.getLogger("coursekit.grading")
 
-# nbgrader 0.9.6 defaults of Autograde.sanitize_preprocessors / autograde_preprocessors (names)
-REPLACED = {"Execute", "SaveAutoGrades", "AssignLatePenalties"}
-
 
 @dataclass
 class Outcome:
@@ -94,100 +91,9 @@ def failed(who: str, key: str, **fields) -> Outcome:
 
 
 def _preprocessors(course: Course, snap: Snapshot):
-    from nbgrader.converters.autograde import Autograde
-    from nbgrader.preprocessors import CheckCellMetadata, OverwriteCells, OverwriteKernelspec
+    from .nbgrader_compat import preprocessors
 
-    view = GradebookView(snap)
-
-    class ViewOverwriteCells(OverwriteCells):
-        def preprocess(self, nb, resources):
-            self.notebook_id = resources["nbgrader"]["notebook"]
-            self.assignment_id = resources["nbgrader"]["assignment"]
-            self.db_url = resources["nbgrader"]["db_url"]
-            self.gradebook = view
-            nb, resources = super(OverwriteCells, self).preprocess(nb, resources)
-            if self.add_missing_cells:
-                nb, resources = self.add_missing_grade_cells(nb, resources)
-                nb, resources = self.add_missing_task_cells(nb, resources)
-            return nb, resources
-
-    class ViewOverwriteKernelspec(OverwriteKernelspec):
-        def preprocess(self, nb, resources):
-            spec = kernelspec(snap, resources["nbgrader"]["notebook"])
-            if spec:
-                nb.metadata["kernelspec"] = spec
-            return nb, resources
-
-    swap = {OverwriteCells: ViewOverwriteCells, OverwriteKernelspec: ViewOverwriteKernelspec,
-            CheckCellMetadata: _check_metadata_class()}
-    conf = Autograde(config=course.config)
-
-    def build(classes):
-        out = []
-        for cls in classes:
-            if isinstance(cls, str):
-                mod, _, name = cls.rpartition(".")
-                cls = getattr(__import__(mod, fromlist=[name]), name)
-            cls = swap.get(cls, cls)
-            out.append(cls(config=course.config))
-        return out
-
-    return {"sanitize": build(conf.sanitize_preprocessors),
-            "autograde": [p for p in build(conf.autograde_preprocessors)
-                          if type(p).__name__ not in REPLACED],
-            "exclude": dict(conf.exclude_overwriting),
-            "execute": [p for p in build(conf.autograde_preprocessors)
-                        if type(p).__name__ == "Execute"]}
-
-
-def _check_metadata_class():
-    """nbgrader's CheckCellMetadata, remembering which (cell type, nbgrader metadata) it has
-    already found valid in this process: nbgrader's validator re-checks its JSON Schema for every
-    cell (0.4 s a notebook), and most cells carry the master's metadata, the same for every
-    student. Any other cell goes through nbgrader's own checks, which raise the same errors."""
-    from nbgrader.nbgraderformat import MetadataValidator
-    from nbgrader.preprocessors import CheckCellMetadata
-
-    class Validator(MetadataValidator):
-        def __init__(self):
-            super().__init__()
-            self.valid = set()
-
-        def validate_cell(self, cell):
-            if "nbgrader" not in cell.metadata:
-                return
-            key = (cell.cell_type, _frozen(cell.metadata["nbgrader"]))
-            if key not in self.valid:
-                super().validate_cell(cell)
-                self.valid.add(key)
-
-    validator = Validator()  # nbgrader makes one per notebook (reading three schema files)
-
-    class OnceCheckCellMetadata(CheckCellMetadata):
-        def preprocess(self, nb, resources):
-            import traceback
-
-            from nbgrader.nbgraderformat import ValidationError
-
-            try:
-                validator.validate_nb(nb)
-            except ValidationError:
-                self.log.error(traceback.format_exc())
-                msg = "Notebook failed to validate; the nbgrader metadata may be corrupted."
-                self.log.error(msg)
-                raise ValidationError(msg) from None
-            return nb, resources
-
-    return OnceCheckCellMetadata
-
-
-def _frozen(meta) -> tuple:
-    """A hashable copy of nbgrader metadata (flat: strings, numbers, booleans)."""
-    import json
-
-    return tuple(sorted((k, v if isinstance(v, (str, int, float, bool, type(None)))
-                         else json.dumps(v, sort_keys=True, default=repr))
-                        for k, v in meta.items()))
+    return preprocessors(course, GradebookView(snap), lambda notebook: kernelspec(snap, notebook))
 
 
 def grade(student: str) -> Outcome:
@@ -210,7 +116,9 @@ def _grade(student: str) -> Outcome:
     src = course.submitted(student, assignment)
     dest = course.autograded(student, assignment)
     out = Outcome(student, timestamp=_timestamp(src)[0])
-    out.flags = _inspect(course, assignment, student)
+    main = src / f"{assignment}.ipynb"
+    first = _read_once(main)  # read once for the lecturer's flags and for grading
+    out.flags = _inspect(course, assignment, student, first)
 
     found = sorted(glob.glob(os.path.join(glob.escape(str(src)), course.coursedir.notebook_id
                                           + ".ipynb")))
@@ -232,7 +140,7 @@ def _grade(student: str) -> Outcome:
                      "nbgrader": {"student": student, "assignment": assignment, "notebook": name,
                                   "db_url": course.db_url},
                      "coursekit_gradebook": _STATE["view"]}
-        nb = _read(path)
+        nb = first if first is not None and path == str(main) else _read(path)
         for p in pre["sanitize"]:
             nb, resources = p(nb, resources)
         # stock writes the sanitized notebook and reads it back: cells nbgrader added as plain
@@ -256,7 +164,7 @@ def _grade(student: str) -> Outcome:
         out.notebooks[name] = {"grades": grades, "comments": comments}
         if name == assignment:
             out.responses = _responses(course, assignment, student, nb)
-        atomic.write_text(dest / f"{name}.ipynb", _json(nb))
+        atomic.write_text(dest / f"{name}.ipynb", _json(nb), sync=False)  # engine syncs
     if out.not_run:
         from . import texts
 
@@ -283,12 +191,23 @@ def _json(nb) -> str:
                       sort_keys=True, separators=(",", ": "), ensure_ascii=False)
 
 
-def _inspect(course: Course, assignment: str, student: str) -> list[str]:
+def _read_once(path: Path):
+    """The submitted notebook when it is a readable plain file, else None (then each reader
+    reads it again and reports its own error)."""
+    if not regular(path):
+        return None
+    try:
+        return _read(str(path))
+    except Exception:
+        return None
+
+
+def _inspect(course: Course, assignment: str, student: str, nb=None) -> list[str]:
     from ..graded.batch import inspect_submission
 
     lang = _STATE.get("lang", "en")
     try:
-        return inspect_submission(course.root, assignment, student, lang)
+        return inspect_submission(course.root, assignment, student, lang, nb)
     except Exception as err:  # the flags are advice; never fail grading over them
         from . import texts
 

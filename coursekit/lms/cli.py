@@ -22,7 +22,7 @@ def register(sub) -> None:
     p.add_argument("--mlang", action="store_true",
                    help="Moodle/GIFT: filter_multilang2's {mlang id}..{mlang} instead of spans")
     p.add_argument("-o", "--output", default="lms-export", help="folder (default: ./lms-export)")
-    p.add_argument("--root", default=None, help="the exercises folder (default: ./exercises or .)")
+    p.add_argument("--course", default=None, help="the course (exercises) folder (default: ./exercises or .)")
     p.set_defaults(run=_export)
 
     g = sub.add_parser("export-grades", help="nbgrader totals as an LMS gradebook import CSV")
@@ -39,7 +39,7 @@ def _export(args) -> int:
     from .export import Refused, write
     from .weights import CannotExpress
 
-    root = args.root or source.default_root()
+    root = args.course or source.default_root()
     try:
         written = write(args.format, args.output, root, args.quiz, args.lang, args.mlang)
     except Refused as e:

@@ -98,7 +98,7 @@ class Question:
                 lambda b: self._why(str(b).lower(), self.data["why"][str(b).lower()], lang),
             )
         if self.type == "matching":
-            key, pairs = self._key(), scoring._pairs(raw) or {}
+            key, pairs = self._key(), scoring.pairs(raw) or {}
             return feedback.pair_notes(
                 [(i["id"], i["text"][lang], pairs.get(i["id"]), key[i["id"]],
                   self._why(i["id"], i["why"], lang)) for i in self.data["items"]], dict(self.options(lang)))

@@ -39,7 +39,7 @@ def test_identity():
 
 def test_every_smuggling_form_is_refused():
     """Issue 8, finding 1: none of these is a plain answer (the guard then writes a marker)."""
-    from coursekit.grading.classroom import SMUGGLING
+    from tests.support.classroom import SMUGGLING
 
     for name, form in SMUGGLING.items():
         answer = parse_answer(form.format(c="x"))

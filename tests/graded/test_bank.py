@@ -14,8 +14,7 @@ from coursekit import scoring
 from coursekit.graded.bank import load, points_problems
 from coursekit.graded.build import all_outputs
 from coursekit.questions.checks import guessing as guessing_problems
-
-from .course import EXERCISES
+from tests.support.classroom import EXERCISES
 
 
 def test_bank_is_valid_and_covers_the_outline():

@@ -10,30 +10,30 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from coursekit.graded.cells import answer_id, find_cell, source_of, test_id
 from coursekit.graded.keys import item_key
+from coursekit.graded.protocol import answer_id, find_cell, source_of, test_id
 from coursekit.graded.score import score_question
-
-from .course import (
-    BIN,
+from tests.support.classroom import (
     Raw,
     bank,
+    course_sources,
     display,
-    env,
     fill,
-    make_course,
-    nbgrader,
+    nbgrader_env,
     place,
     release,
     right_answers,
+    run_nbgrader,
     wrong_answers,
 )
 
 pytestmark = pytest.mark.slow
+COURSEKIT = str(Path(sys.executable).parent / "coursekit")
 QUIZ = "kuis-1"
 
 
@@ -45,9 +45,9 @@ def _hostile(course, b, disp, marker):
     def nb_for(student, answers, nim=None):
         return fill(copy.deepcopy(base), answers, student if nim is None else nim)
 
-    right = lambda s: right_answers(b, disp, s)  # noqa: E731
+    right = lambda s: right_answers(course, QUIZ, s)  # noqa: E731
     out["h-blank"] = nb_for("h-blank", {})
-    out["h-wrong"] = nb_for("h-wrong", wrong_answers(b, disp, "h-wrong"))
+    out["h-wrong"] = nb_for("h-wrong", wrong_answers(course, QUIZ, "h-wrong"))
     odd = right("h-odd")
     singles = [q["qid"] for q in disp["questions"] if q["type"] == "single"]
     for qid, fmt in zip(singles, ["{} ", "{})", "({})", "{}.", "{}"], strict=False):
@@ -63,7 +63,7 @@ def _hostile(course, b, disp, marker):
     nb = nb_for("h-deltest", right("h-deltest"))
     nb.cells.remove(find_cell(nb, test_id("q04")))
     out["h-deltest"] = nb
-    nb = nb_for("h-edittest", wrong_answers(b, disp, "h-edittest"))
+    nb = nb_for("h-edittest", wrong_answers(course, QUIZ, "h-edittest"))
     find_cell(nb, test_id("q05")).source = "1.0"
     out["h-edittest"] = nb
     nb = nb_for("h-duptest", right("h-duptest"))
@@ -94,13 +94,13 @@ def _hostile(course, b, disp, marker):
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("graded")
-    course, exchange = make_course(tmp), tmp / "exchange"
+    course, exchange = course_sources(tmp), tmp / "exchange"
     marker = tmp / "PWNED"
     b = bank()
     times = {}
     t = time.monotonic()
-    nbgrader(course, "generate_assignment", QUIZ, "--force", exchange=exchange)
-    nbgrader(course, "release_assignment", QUIZ, "--force", exchange=exchange)
+    run_nbgrader(course, "generate_assignment", QUIZ, "--force", exchange=exchange)
+    run_nbgrader(course, "release_assignment", QUIZ, "--force", exchange=exchange)
     times["generate+release"] = time.monotonic() - t
     disp = display(course, QUIZ)
     # two students go through fetch/submit for real
@@ -108,20 +108,20 @@ def run(tmp_path_factory):
     for student in ("h-correct", "h-partial"):
         home = tmp / f"home-{student}"
         home.mkdir()
-        nbgrader(home, "fetch_assignment", QUIZ, "--course", "coursekit", f"--Exchange.root={exchange}",
+        run_nbgrader(home, "fetch_assignment", QUIZ, "--course", "coursekit", f"--Exchange.root={exchange}",
                  user=student)
         path = home / QUIZ / f"{QUIZ}.ipynb"
         nb = nbformat.read(path, as_version=4)
-        answers = right_answers(b, disp, student)
+        answers = right_answers(course, QUIZ, student)
         if student == "h-partial":  # multiple select and matching half right
-            wrong = wrong_answers(b, disp, student)
+            wrong = wrong_answers(course, QUIZ, student)
             for q in disp["questions"]:
                 if q["type"] in ("multiple", "matching"):
                     answers[q["qid"]] = _half(answers[q["qid"]], wrong[q["qid"]])
         nbformat.write(fill(nb, answers, student), path)
-        nbgrader(home, "submit", QUIZ, "--course", "coursekit", f"--Exchange.root={exchange}",
+        run_nbgrader(home, "submit", QUIZ, "--course", "coursekit", f"--Exchange.root={exchange}",
                  "--student", student, user=student)
-    nbgrader(course, "collect", QUIZ, exchange=exchange)
+    run_nbgrader(course, "collect", QUIZ, exchange=exchange)
     times["fetch+submit+collect"] = time.monotonic() - t
     hostile = _hostile(course, b, disp, marker)
     for student, what in hostile.items():
@@ -132,14 +132,14 @@ def run(tmp_path_factory):
         else:
             place(course, student, QUIZ, what)
     t = time.monotonic()
-    proc = subprocess.run([str(BIN / "coursekit"), "exercises", "autograde", QUIZ, "--root", str(course),
+    proc = subprocess.run([COURSEKIT, "exercises", "autograde", QUIZ, "--course", str(course),
                            "--lang", "en"],
-                          env=env(COURSEKIT_EXCHANGE=str(exchange)), capture_output=True, text=True,
+                          env=nbgrader_env(exchange), capture_output=True, text=True,
                           timeout=1800)
     times["autograde"] = time.monotonic() - t
     t = time.monotonic()
-    nbgrader(course, "generate_feedback", QUIZ, "--force", exchange=exchange)
-    nbgrader(course, "export", exchange=exchange)
+    run_nbgrader(course, "generate_feedback", QUIZ, "--force", exchange=exchange)
+    run_nbgrader(course, "export", exchange=exchange)
     times["feedback+export"] = time.monotonic() - t
     print("timings:", {k: round(v, 1) for k, v in times.items()}, file=sys.stderr)
     return {"course": course, "bank": b, "display": disp, "driver": proc, "marker": marker,
@@ -245,23 +245,23 @@ def test_feedback_shows_results_and_rationale(run):
 
 
 def test_released_notebook_validates_only_when_answered(run, tmp_path):
-    course, b, disp = run["course"], run["bank"], run["display"]
+    course, disp = run["course"], run["display"]
     blank = tmp_path / "blank"
     blank.mkdir()
     nb = release(course, QUIZ)
     nbformat.write(nb, blank / f"{QUIZ}.ipynb")
     (blank / "questions.json").write_text(json.dumps(disp))
-    proc = nbgrader(blank, "validate", f"{QUIZ}.ipynb", check=False)
+    proc = run_nbgrader(blank, "validate", f"{QUIZ}.ipynb", check=False)
     assert "VALIDATION FAILED" in proc.stdout + proc.stderr
     filled = tmp_path / "filled"
     filled.mkdir()
-    nb = fill(nb, right_answers(b, disp, "2201"), "2201")
+    nb = fill(nb, right_answers(course, QUIZ, "2201"), "2201")
     for q in disp["questions"]:
         if q["type"] == "essay":  # a hand-graded case analysis: any answer passes validation
             find_cell(nb, answer_id(q["qid"])).source = "Jawaban analisis kasus."
     nbformat.write(nb, filled / f"{QUIZ}.ipynb")
     (filled / "questions.json").write_text(json.dumps(disp))
-    proc = nbgrader(filled, "validate", f"{QUIZ}.ipynb", check=False)
+    proc = run_nbgrader(filled, "validate", f"{QUIZ}.ipynb", check=False)
     assert "Success! Your notebook passes all the tests." in proc.stdout, proc.stdout + proc.stderr
-    proc = nbgrader(course, "validate", f"source/{QUIZ}/{QUIZ}.ipynb", check=False)
+    proc = run_nbgrader(course, "validate", f"source/{QUIZ}/{QUIZ}.ipynb", check=False)
     assert "Success! Your notebook passes all the tests." in proc.stdout, proc.stdout + proc.stderr

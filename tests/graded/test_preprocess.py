@@ -10,12 +10,10 @@ from types import SimpleNamespace
 import nbformat
 
 from coursekit.graded.answers import MARKER, parse_answer
-from coursekit.graded.cells import grade_id
 from coursekit.graded.preprocess import GuardSubmission, RestoreMetadata
-from coursekit.grading.classroom import SMUGGLING
+from coursekit.graded.protocol import grade_id
 from coursekit.grading.course import GradebookView, Snapshot
-
-from .course import EXERCISES
+from tests.support.classroom import EXERCISES, SMUGGLING
 
 QUIZ = "kuis-1"
 

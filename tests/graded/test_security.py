@@ -8,9 +8,8 @@ import nbformat
 import pytest
 
 from coursekit.graded.answers import parse_answer
-from coursekit.graded.cells import answer_id, find_cell, test_id
-
-from .course import EXERCISES, bank, make_course, nbgrader
+from coursekit.graded.protocol import answer_id, find_cell, test_id
+from tests.support.classroom import EXERCISES, bank, course_sources, run_nbgrader
 
 QUIZZES = ("kuis-1", "kuis-2", "kuis-3")
 FORBIDDEN = ["BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "BEGIN SOLUTION", "coursekit.graded.hidden",
@@ -72,9 +71,9 @@ def test_display_data_holds_no_keys():
 @pytest.mark.slow
 def test_release_gives_nothing_away(tmp_path):
     b = bank()
-    course = make_course(tmp_path)
+    course = course_sources(tmp_path)
     for quiz in QUIZZES:
-        nbgrader(course, "generate_assignment", quiz, "--force")
+        run_nbgrader(course, "generate_assignment", quiz, "--force")
         folder = course / "release" / quiz
         files = {p.name: p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
         assert set(files) == {f"{quiz}.ipynb", "questions.json"}

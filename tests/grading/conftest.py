@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.grading import classroom
+from tests.support import classroom
 
 REPO = Path(__file__).resolve().parents[2]
 QUIZ = "kuis-1"

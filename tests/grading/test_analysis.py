@@ -4,8 +4,9 @@ import math
 
 import pytest
 
-from coursekit.grading import analysis, simulate, texts
+from coursekit.grading import analysis, texts
 from coursekit.grading.table import SINGLE, Item, Response
+from tests.support import simulate
 
 
 @pytest.fixture(scope="module")

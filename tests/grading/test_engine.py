@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.grading import classroom
 from coursekit.grading.lock import Lock
+from tests.support import classroom
 
 from .conftest import COURSEKIT, QUIZ, grade_cli, lines_by_student
 
@@ -36,9 +36,9 @@ def graded(base_course, tmp_path_factory):
     start = time.monotonic()
     proc = grade_cli(course)
     seconds = time.monotonic() - start
-    from coursekit.grading import nbg
+    from coursekit.grading import nbgrader_compat
 
-    nbg.load()
+    nbgrader_compat.load()
     return {"course": course, "proc": proc, "seconds": seconds,
             "kind": {h.kind: h.student for h in handed},
             "students": [h.student for h in handed],

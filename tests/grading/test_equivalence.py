@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from coursekit.grading import classroom
+from tests.support import classroom
 
 from .conftest import QUIZ, grade_cli
 
@@ -28,9 +28,9 @@ def both(base_course, tmp_path_factory):
     classroom.copy_course(stock, ours)
     proc = classroom.run_nbgrader(stock, "autograde", QUIZ, check=False, exchange=tmp / "ex")
     mine = grade_cli(ours)
-    from coursekit.grading import nbg
+    from coursekit.grading import nbgrader_compat
 
-    nbg.load()
+    nbgrader_compat.load()
     return {"stock": stock, "ours": ours, "handed": handed, "stock_proc": proc, "ours_proc": mine,
             "theirs": classroom.cell_scores(stock, QUIZ), "mine": classroom.cell_scores(ours, QUIZ)}
 

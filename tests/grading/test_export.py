@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from coursekit.grading import classroom
+from tests.support import classroom
 
 from .conftest import COURSEKIT
 
@@ -36,10 +36,10 @@ def graded(base_course, tmp_path_factory):
     _run(course, "grade", QUIZ, "--quiet", "--lang", "en")
     from nbgrader.api import Gradebook
 
-    from coursekit.grading import nbg
+    from coursekit.grading import nbgrader_compat
     from coursekit.grading.course import open_course
 
-    nbg.load()
+    nbgrader_compat.load()
     c = open_course(course)
     display = json.loads((course / "source" / QUIZ / "questions.json").read_text())
     qids = [q["qid"] for q in display["questions"]]

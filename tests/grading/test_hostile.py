@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from coursekit.grading import classroom
+from tests.support import classroom
 
 from .conftest import COURSEKIT, QUIZ, REPO, grade_cli
 
@@ -28,13 +28,13 @@ def both(base_course, tmp_path_factory):
     handed = classroom.hand_in(stock, QUIZ, len(NEW), seed=5, kinds=NEW)
     ours = tmp / "coursekit"
     classroom.copy_course(stock, ours)
-    stock_proc = subprocess.run([COURSEKIT, "exercises", "autograde", QUIZ, "--root", str(stock),
+    stock_proc = subprocess.run([COURSEKIT, "exercises", "autograde", QUIZ, "--course", str(stock),
                                  "--lang", "en"], capture_output=True, text=True, timeout=1800,
                                 env=classroom.nbgrader_env())
     ours_proc = grade_cli(ours)
-    from coursekit.grading import nbg
+    from coursekit.grading import nbgrader_compat
 
-    nbg.load()
+    nbgrader_compat.load()
     who = {h.kind: h.student for h in handed}
     return {"stock": stock, "ours": ours, "who": who, "stock_out": stock_proc.stdout,
             "ours_out": ours_proc.stdout + ours_proc.stderr,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 
 import pytest
 
@@ -25,22 +24,27 @@ def test_second_lock_stops_with_the_holder(tmp_path):
 def test_waiting_lock_gets_it_after_release(tmp_path):
     first = Lock(tmp_path)
     first.acquire()
-    waited, got = [], threading.Event()
+    waited, waiting, got = [], threading.Event(), threading.Event()
+
+    def on_wait(busy):
+        waited.append(busy)
+        waiting.set()
 
     def wait():
         with Lock(tmp_path) as second:
-            second.acquire(wait=True, on_wait=waited.append)
+            second.acquire(wait=True, on_wait=on_wait)
             got.set()
 
     t = threading.Thread(target=wait, daemon=True)
     t.start()
-    time.sleep(0.3)
     try:
-        assert [b.pid for b in waited] == [str(os.getpid())] and not got.is_set()
+        assert waiting.wait(10), "the second lock never reported that it waits"
+        assert [b.pid for b in waited] == [str(os.getpid())]
+        assert not got.is_set()  # the holder has not released it
     finally:
         first.release()
+    assert got.wait(10)
     t.join(5)
-    assert got.is_set()
 
 
 def test_the_message_never_names_a_dead_process_as_running(tmp_path):

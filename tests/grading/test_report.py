@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from coursekit.grading import report, simulate
+from coursekit.grading import report
+from tests.support import simulate
 
 
 @pytest.fixture(scope="module")

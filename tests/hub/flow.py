@@ -7,9 +7,10 @@ feedback; each student fetches their own feedback."""
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field
 
-from tests.graded.course import EXERCISES, Raw, bank, display, fill, right_answers, wrong_answers
+from tests.support.classroom import EXERCISES, Raw, fill, right_answers, wrong_answers
 
 from .hub import Client, Course, Hub, log_tail
 
@@ -31,11 +32,11 @@ class Run:
 
 def plan(course: Course, hub: Hub) -> tuple[dict, dict, dict]:
     """Each student's answers (right, wrong, mixed, hostile) and what the grader must give."""
-    b, disp = bank(), display(EXERCISES, QUIZ)
     answers, expected, nims = {}, {}, {}
     canary = str(hub.exchange / "CANARY-executed")
+    disp = json.loads((EXERCISES / "source" / QUIZ / "questions.json").read_text(encoding="utf-8"))
     for i, s in enumerate(course.students):
-        right, wrong = right_answers(b, disp, s), wrong_answers(b, disp, s)
+        right, wrong = right_answers(EXERCISES, QUIZ, s), wrong_answers(EXERCISES, QUIZ, s)
         qids = sorted(right)
         kind = ["right", "wrong", "mixed", "hostile"][i % 4]
         if kind == "right":

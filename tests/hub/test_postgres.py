@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.grading import classroom
+from tests.support import classroom
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hub")]
 
@@ -57,7 +57,8 @@ def scores(hub_env: Path, course: Path, quiz: str) -> dict:
     """classroom.cell_scores read in the hub env (it has the PostgreSQL driver)."""
     code = textwrap.dedent(f"""
         import json, sys
-        from coursekit.grading.classroom import cell_scores
+        sys.path.insert(0, {str(REPO)!r})
+        from tests.support.classroom import cell_scores
         got = cell_scores({str(course)!r}, {quiz!r})
         json.dump([[list(k), v] for k, v in got.items()], sys.stdout)
     """)

@@ -43,11 +43,11 @@ def test_source_notebook_has_a_graded_answer_cell_per_criterion():
 
 @pytest.mark.slow
 def test_nbgrader_releases_it_without_the_marking_guide(tmp_path):
-    from tests.graded.course import make_course, nbgrader
+    from tests.support.classroom import course_sources, run_nbgrader
 
     data = load(ROOT)
-    course = make_course(tmp_path)
-    nbgrader(course, "generate_assignment", data["id"], "--force")
+    course = course_sources(tmp_path)
+    run_nbgrader(course, "generate_assignment", data["id"], "--force")
     released = course / "release" / data["id"] / f"{data['id']}.ipynb"
     text = released.read_text(encoding="utf-8")
     for crit in data["criteria"]:

@@ -11,7 +11,7 @@ from coursekit.questions import feedback
 from coursekit.questions.feedback import Feedback
 from coursekit.selfcheck.quizzes import Quiz
 
-from ..graded.course import EXERCISES
+from tests.support.classroom import EXERCISES
 
 
 def test_choice_notes_explain_what_was_chosen_and_what_was_right():

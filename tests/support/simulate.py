@@ -1,13 +1,13 @@
 """A simulated class for the item analysis: students of known ability answer items of known
 difficulty, with planted properties (an item everybody gets right, an item that weaker students
-get right more often, a distractor nobody picks). Used by the tests and the demo report."""
+get right more often, a distractor nobody picks). Test support: used by the item-analysis and report tests."""
 
 from __future__ import annotations
 
 import math
 import random
 
-from .table import MATCHING, MULTIPLE, SINGLE, Item, Response
+from coursekit.grading.table import MATCHING, MULTIPLE, SINGLE, Item, Response
 
 STRATEGIES = ("conflict", "consensus", "mixed")
 
