@@ -10,7 +10,6 @@ from coursekit.graded.variant import slot
 from coursekit.questions import feedback
 from coursekit.questions.feedback import Feedback
 from coursekit.selfcheck.quizzes import Quiz
-
 from tests.support.classroom import EXERCISES
 
 
