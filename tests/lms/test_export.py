@@ -85,7 +85,7 @@ def test_cannot_express_is_reported_naming_the_item(monkeypatch, capsys):
         raise CannotExpress("m1-x1-01", "Moodle", -100 / 11)
 
     monkeypatch.setattr(export, "write", refuse)
-    args = argparse.Namespace(root=str(EXERCISES), output="x", quiz=None, lang="both", mlang=False,
+    args = argparse.Namespace(course=str(EXERCISES), output="x", quiz=None, lang="both", mlang=False,
                               format="moodle")
     assert cli._export(args) == 1
     err = capsys.readouterr().err
