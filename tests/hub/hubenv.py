@@ -56,11 +56,18 @@ def build() -> Path:
             subprocess.run([PYTHON, "-m", "venv", str(env)], check=True, timeout=300)
             _pip(env, *REQUIREMENTS, str(REPO))
             stamp.write_text(_stamp())
-        shutil.rmtree(REPO / "build", ignore_errors=True)  # no stale modules from an old build
+        _clean_setuptools_build()  # no stale modules from an old build
         _pip(env, "--no-deps", "--no-build-isolation", "--force-reinstall", str(REPO))
-        shutil.rmtree(REPO / "build", ignore_errors=True)
+        _clean_setuptools_build()
         os.chmod(env, 0o755)
     return env
+
+
+def _clean_setuptools_build() -> None:
+    """Remove setuptools' own folders under build/ (lib, bdist.*), never the other things built
+    there (the offline site build/lite, the handouts)."""
+    for folder in [*(REPO / "build").glob("lib*"), *(REPO / "build").glob("bdist.*")]:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def proxy() -> Path:
