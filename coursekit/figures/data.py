@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..api import content
 from ..content.schema import schema
-from .strings import strings
+from ..strings import say
 
 NOT_STATED = "not-stated"
 
@@ -39,9 +39,6 @@ def cases() -> list[dict]:
                   key=lambda c: (c["region"] != "indonesia", c["short"]["en"].lower()))
 
 
-def label(key: str, lang: str) -> str:
-    return content().label(key, lang)
-
 
 def wrap(text: str, width: int) -> str:
     """Break a label into lines of at most width characters."""
@@ -51,5 +48,5 @@ def wrap(text: str, width: int) -> str:
 def listing(names: list[str], lang: str) -> str:
     """'a, b and c' in the language; 'none' when empty."""
     if len(names) <= 1:
-        return "".join(names) or strings().get("none", lang)
-    return ", ".join(names[:-1]) + f" {strings().get('and', lang)} " + names[-1]
+        return "".join(names) or say("figures.none", lang)
+    return ", ".join(names[:-1]) + f" {say('figures.and', lang)} " + names[-1]

@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from ..grading.stock import read_timestamp, regular
-from ..grading.texts import text
 from ..scoring import INVALID
+from ..strings import say
 from .answers import echo, parse_answer, parse_identity
 from .cells import IDENTITY, answer_id, find_cells, source_of, test_id
 from .runtime import QUESTIONS_FILE
@@ -26,7 +26,7 @@ def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en") ->
     """Kernel-free look at a submission: problems a lecturer should know about (bilingual data:
     coursekit/grading/strings.yaml, section submission)."""
     def flag(key, **fields):
-        return text("submission", key, lang, **fields)
+        return say("grading.submission." + key, lang, **fields)
 
     folder = root / "submitted" / student / quiz
     path = folder / f"{quiz}.ipynb"
@@ -156,7 +156,7 @@ def autograde_all(root: Path, quiz: str, students: list[str] | None = None, time
     try:
         lock.acquire(wait=False)
     except Busy as busy:
-        print("coursekit: " + text("messages", "locked_stop", lang, who=busy.describe(lang),
+        print("coursekit: " + say("grading.messages.locked_stop", lang, who=busy.describe(lang),
                                    path=busy.path), file=sys.stderr)
         return 75
     try:
@@ -190,7 +190,7 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
             ok, log = False, f"timed out after {timeout:g} s"
         if not ok:
             failed.append(student)
-            flags.append(text("submission", "nbgrader_failed", lang, error=echo(_last_error(log), 200)))
+            flags.append(say("grading.submission.nbgrader_failed", lang, error=echo(_last_error(log), 200)))
         elif flags:
             flagged.append(student)
         state = "FAILED" if not ok else ("FLAG" if flags else "ok")

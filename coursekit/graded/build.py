@@ -16,10 +16,10 @@ from pathlib import Path
 
 import nbformat
 
+from ..strings import say
 from .bank import Bank
 from .cells import IDENTITY, answer_id, render_id, test_id
 from .keys import display_item, item_key
-from .text import say
 from .variant import slot
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -86,7 +86,7 @@ def stale(root: Path, files: dict[str, str]) -> list[str]:
 
 
 def _both(key: str, **f) -> str:
-    return f"{say(key, 'id', **f)} / {say(key, 'en', **f)}"
+    return f"{say('graded.' + key, 'id', **f)} / {say('graded.' + key, 'en', **f)}"
 
 
 def _meta(gid: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
@@ -141,7 +141,7 @@ def notebook(bank: Bank, quiz: dict, display: dict):
                           f'nilai("{qid}")', HIDDEN_END])
         cells.append(_cell("code", test_id(qid), test, grade=True, locked=True, points=points))
     cells.append(_cell("markdown", "selesai", "\n\n".join(
-        [say("done", "id"), "---", say("done", "en")]), locked=True))
+        [say("graded.done", "id"), "---", say("graded.done", "en")]), locked=True))
     nb.cells = cells
     return nb
 
@@ -152,7 +152,7 @@ def _solution(s, key: dict):
     if s.type == "multiple":
         return sorted(x for x, t in s.letters.items() if key["options"][t]["correct"])
     if s.type == "true-false":
-        return say("true" if key["answer"] else "false", "id")
+        return say("graded.true" if key["answer"] else "graded.false", "id")
     if s.type == "short":
         return key["accepted"][0]
     if s.type == "matching":
@@ -174,7 +174,8 @@ def rubric(item: dict) -> str:
     low, high = item["words"]
     lines = []
     for lang in ("id", "en"):
-        lines += [f"**{say('rubric.title', lang)}** {say('rubric.words', lang, low=low, high=high)}", ""]
+        words = say("graded.rubric.words", lang, low=low, high=high)
+        lines += [f"**{say('graded.rubric.title', lang)}** {words}", ""]
         for n, c in enumerate(item["scheme"], 1):
             lines.append(f"{n}. **{c['text'][lang]}**")
             lines += [f"    - {level[lang]}" for level in c["levels"]]
@@ -190,15 +191,37 @@ def marking(bank: Bank, quiz: dict, display: dict) -> str:
             continue
         for cand in q["items"]:
             item = bank.items[cand["item"]]
-            lines += [f"## {q['qid']} ({item['id']}, {item['points']:g} points)", "",
-                      item["stem"]["id"], "", item["stem"]["en"], "", "### Skema / Scheme", ""]
+            lines += [
+                f"## {q['qid']} ({item['id']}, {item['points']:g} points)",
+                "",
+                item["stem"]["id"],
+                "",
+                item["stem"]["en"],
+                "",
+                "### Skema / Scheme",
+                "",
+            ]
             for c in item["scheme"]:
-                lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}",
-                          f"    - {c['expect']['id']}", f"    - {c['expect']['en']}"]
-            lines += ["", "### Rubrik (seperti yang dilihat mahasiswa) / Rubric (as students see it)", "",
-                      rubric(item)]
-            lines += ["", "### Jawaban model / Model answer", "", item["model"]["id"], "",
-                      item["model"]["en"], ""]
+                lines += [
+                    f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}",
+                    f"    - {c['expect']['id']}",
+                    f"    - {c['expect']['en']}",
+                ]
+            lines += [
+                "",
+                "### Rubrik (seperti yang dilihat mahasiswa) / Rubric (as students see it)",
+                "",
+                rubric(item),
+            ]
+            lines += [
+                "",
+                "### Jawaban model / Model answer",
+                "",
+                item["model"]["id"],
+                "",
+                item["model"]["en"],
+                "",
+            ]
     if len(lines) == 2:
         lines.append("(no essay questions)")
     return "\n".join(lines) + "\n"

@@ -29,9 +29,9 @@ def student_env(folder: Path) -> dict:
 
 
 def _say(key: str, lang: str, **fields) -> None:
-    from ..widgets.strings import s
+    from ..strings import say
 
-    print(f"coursekit: {s(key, lang, **fields)}", flush=True)
+    print(f"coursekit: {say('widgets.' + key, lang, **fields)}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

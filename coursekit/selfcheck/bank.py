@@ -60,14 +60,14 @@ class Feedback:
 
     @property
     def text(self) -> str:
-        from ..widgets.render import render
+        from ..render import render
 
-        return render("feedback.txt.j2", self.lang, fb=self)
+        return render("widgets/templates", "feedback.txt.j2", self.lang, fb=self)
 
     def _repr_html_(self) -> str:
-        from ..widgets.render import render
+        from ..render import render
 
-        return render("feedback.html.j2", self.lang, fb=self)
+        return render("widgets/templates", "feedback.html.j2", self.lang, fb=self)
 
     def __str__(self) -> str:
         return self.text
@@ -147,20 +147,23 @@ class Question:
                         self._why(o["id"], o["why"], lang),
                     )
         elif self.type == "true-false":
-            from ..widgets.strings import s
+            from ..strings import say
 
             sc = scoring.score_true_false(raw, True, 1)
             said = "true" if sc.status == scoring.CORRECT else "false"
             right = "true" if self._key() else "false"
             yield Note(
                 "chosen",
-                s(f"quiz.{said}", lang),
+                say(f"widgets.quiz.{said}", lang),
                 said == right,
                 self._why(said, self.data["why"][said], lang),
             )
             if said != right:
                 yield Note(
-                    "right", s(f"quiz.{right}", lang), True, self._why(right, self.data["why"][right], lang)
+                    "right",
+                    say(f"widgets.quiz.{right}", lang),
+                    True,
+                    self._why(right, self.data["why"][right], lang),
                 )
         elif self.type == "matching":
             key, choices = self._key(), dict(self.options(lang))

@@ -6,13 +6,13 @@ import base64
 import re
 
 import pytest
+from coursekit.figures.strings import HERE
 
 import coursekit as ck
 from coursekit.api import content
 from coursekit.content.datafile import read as validate
 from coursekit.figures import NAMES, figure
 from coursekit.figures.data import axes, cases
-from coursekit.figures.strings import HERE
 
 LANGS = ("id", "en")
 
