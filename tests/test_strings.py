@@ -118,3 +118,12 @@ def test_a_broken_strings_file_stops_loading(monkeypatch, tmp_path):
     finally:
         monkeypatch.undo()
         strings.table.cache_clear()
+
+
+def test_problems_name_line_and_field(tmp_path):
+    bad = tmp_path / "strings.yaml"
+    bad.write_text("group:\n  ok: {id: a, en: b}\n  half: {id: a}\n  extra: {id: a, en: b, fr: c}\n")
+    _, problems = datafile.read(bad, strings.SCHEMA)
+    text = "\n".join(map(str, problems))
+    assert ":3: group.half.en: missing the English text" in text
+    assert "group.extra.fr: unknown key 'fr'" in text
