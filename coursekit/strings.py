@@ -85,8 +85,7 @@ def say(key: str, lang: str, **fields) -> str:
     with its {fields} filled in."""
     if lang == "both":
         return "\n".join(say(key, x, **fields) for x in ("id", "en"))
-    text = entry(key)[lang]
-    return text.format(**fields) if fields else text
+    return entry(key)[lang].format(**fields)  # '{{' and '}}' write a brace
 
 
 def entry(key: str) -> dict:

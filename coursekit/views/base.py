@@ -37,6 +37,9 @@ class View:
             "templates", f"text/{self.template}.txt.j2", self.lang, **store_helpers(), **self.context()
         )
 
+    def __repr__(self) -> str:
+        return str(self)
+
 
 def store_helpers() -> dict:
     """What the content templates look up: src(slug) a source, get(kind, slug) any item."""
@@ -44,6 +47,3 @@ def store_helpers() -> dict:
 
     store = content()
     return {"src": lambda slug: store.get("source", slug), "get": store.get}
-
-    def __repr__(self) -> str:
-        return str(self)
