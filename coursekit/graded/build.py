@@ -116,9 +116,9 @@ def notebook(bank: Bank, quiz: dict, display: dict):
         _cell("markdown", "judul", intro, locked=True),
         _cell("code", "persiapan", "from coursekit.graded.quiz import kuis\n\nkuis = kuis()", locked=True),
         _cell("code", IDENTITY, "\n".join([
-            "# IDENTITAS / IDENTITY",
-            "# Tulis NIM Anda di antara tanda kutip. / Write your student ID (NIM) between the quotes.",
-            '# Bahasa soal: "id" = Bahasa Indonesia, "en" = English. / Language of the questions.',
+            f"# {_both('identity.title')}",
+            f"# {_both('identity.nim')}",
+            f"# {_both('identity.lang')}",
             'NIM = ""',
             'BAHASA = "id"']), solution=True),
     ]
@@ -162,8 +162,8 @@ def _solution(s, key: dict):
 
 
 def _essay_solution(item: dict) -> str:
-    lines = ["**Jawaban model / Model answer**", "", item["model"]["id"], "", item["model"]["en"], "",
-             "**Skema penilaian / Mark scheme**", ""]
+    lines = [f"**{_both('model-answer')}**", "", item["model"]["id"], "", item["model"]["en"], "",
+             f"**{_both('mark-scheme')}**", ""]
     lines += [f"- ({c['points']:g}) {c['text']['id']}: {c['expect']['id']} / {c['text']['en']}: "
               f"{c['expect']['en']}" for c in item["scheme"]]
     return "\n".join(lines)
@@ -185,7 +185,7 @@ def rubric(item: dict) -> str:
 
 def marking(bank: Bank, quiz: dict, display: dict) -> str:
     """The essays' mark schemes for formgrader, instructor-only."""
-    lines = [f"# {quiz['id']}: mark schemes (instructor only, do not release)", ""]
+    lines = [f"# {say('graded.marking.title', 'en', quiz=quiz['id'])}", ""]
     for q in display["questions"]:
         if q["type"] != "essay":
             continue
@@ -209,13 +209,13 @@ def marking(bank: Bank, quiz: dict, display: dict) -> str:
                 ]
             lines += [
                 "",
-                "### Rubrik (seperti yang dilihat mahasiswa) / Rubric (as students see it)",
+                f"### {_both('rubric.as-seen')}",
                 "",
                 rubric(item),
             ]
             lines += [
                 "",
-                "### Jawaban model / Model answer",
+                f"### {_both('model-answer')}",
                 "",
                 item["model"]["id"],
                 "",

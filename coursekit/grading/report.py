@@ -10,8 +10,6 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup, escape
-
 from ..strings import say
 from . import atomic, figures, ranges
 from .analysis import Analysis, analyse
@@ -82,7 +80,6 @@ def write_report(assignment: str, responses: list[Response], items: dict[str, It
         summary={"mean": statistics.fmean(totals), "median": statistics.median(totals),
                  "sd": statistics.stdev(totals) if len(totals) > 1 else 0.0},
         ranges_source=ranges.ranges()["source"][lang],
-        fig=_figure_html,
         fmt=lambda x: "" if x is None else f"{x:.1f}",
         pct=lambda x: say("grading.labels.not_computable", lang) if x is None else f"{x * 100:.0f}%",
         pct100=lambda x: "–" if x is None else f"{x:.0f}%",
@@ -90,12 +87,6 @@ def write_report(assignment: str, responses: list[Response], items: dict[str, It
     path = out_dir / "report.html"
     atomic.write_text(path, html)
     return Report(path, written, a)
-
-
-def _figure_html(f: dict) -> Markup:
-    return Markup(
-        f'<figure><img src="data:image/png;base64,{f["data"]}" alt="{escape(f["alt"])}">'
-        f'<figcaption>{escape(f["alt"])}</figcaption></figure>')
 
 
 def _reliability_band(alpha, ref: dict, lang: str) -> str:
