@@ -33,7 +33,8 @@ ALLOWED = {  # (module, start of the literal): not prose
     ("grading/worker.py", "Notebook failed to validate"),  # nbgrader's own message, matched
 }
 SKIP_CALLS = {"debug", "info", "warning", "error", "exception", "critical", "warn",  # logs
-              "add_argument", "add_parser", "ArgumentParser", "Unicode", "Bool", "Integer"}  # help
+              "add_argument", "add_parser", "ArgumentParser", "Unicode", "Bool", "Integer",  # help
+              "Problem"}  # a problem in an authored file, for its author
 
 
 def _skipped(tree: ast.AST) -> set[int]:
@@ -58,9 +59,13 @@ def prose() -> list[str]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         skip = _skipped(tree)
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or id(node) in skip:
+            if isinstance(node, ast.JoinedStr) and id(node) not in skip:  # an f-string: its text parts
+                skip.update(id(v) for v in node.values)
+                text = " {} ".join(v.value for v in node.values if isinstance(v, ast.Constant))
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+                text = node.value
+            else:
                 continue
-            text = node.value
             if sum(bool(WORD.fullmatch(w)) for w in text.split()) < 4:
                 continue  # fewer than four words: a name, path, key, option or markup
             if any(rel == m and text.lstrip().startswith(s) for m, s in ALLOWED):

@@ -171,7 +171,7 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
     if students is None:
         students = sorted(p.parent.name for p in submitted.glob(f"*/{quiz}") if p.is_dir())
     if not students:
-        print(f"no submissions of {quiz} in {submitted}", file=sys.stderr)
+        print(say("grading.messages.no_submissions", lang, assignment=quiz, path=submitted), file=sys.stderr)
         return 1
     bindir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""), **extra}
@@ -187,7 +187,7 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
                                   cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
             ok, log = proc.returncode == 0, proc.stdout + proc.stderr
         except subprocess.TimeoutExpired:
-            ok, log = False, f"timed out after {timeout:g} s"
+            ok, log = False, say("grading.messages.timed_out_log", lang, seconds=timeout)
         if not ok:
             failed.append(student)
             flags.append(say("grading.submission.nbgrader_failed", lang, error=echo(_last_error(log), 200)))
@@ -196,9 +196,10 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
         state = "FAILED" if not ok else ("FLAG" if flags else "ok")
         print(f"[{n}/{len(students)}] {student:<14} {state:<6} {time.monotonic() - t0:5.1f}s  "
               + ("; ".join(flags) if flags else "-"), flush=True)
-    print(f"{quiz}: {len(students)} submission(s), {len(students) - len(failed)} graded, "
-          f"{len(flagged)} flagged, {len(failed)} failed, {time.monotonic() - start:.1f}s"
-          + (f"; failed: {', '.join(failed)}" if failed else ""))
+    print(say("grading.messages.batch_summary", lang, quiz=quiz, n=len(students),
+              graded=len(students) - len(failed), flagged=len(flagged), failed=len(failed),
+              seconds=time.monotonic() - start)
+          + (say("grading.messages.batch_failed", lang, students=", ".join(failed)) if failed else ""))
     return 0 if not failed else 3
 
 

@@ -245,7 +245,8 @@ def print_summary(summary: Summary, lang: str, stream=sys.stdout) -> None:
         scores = [v for nb in o.notebooks.values() for v in nb["grades"].values()]
         got = sum(v for v in scores if v is not None)
         manual = sum(1 for v in scores if v is None)
-        score = f"{got:g}" + (f" (+{manual} manual)" if manual else "") if o.state == "ok" else "-"
+        extra = say("grading.messages.manual", lang, n=manual) if manual else ""
+        score = f"{got:g}{extra}" if o.state == "ok" else "-"
         notes = "; ".join([*([detail] if detail else []), *o.flags]) or "-"
         print(f"{o.student:<16} {state:<6} {score:<16} {notes}", file=stream)
     print(say("grading.messages.summary_head", lang, assignment=summary.assignment,
