@@ -191,37 +191,14 @@ def marking(bank: Bank, quiz: dict, display: dict) -> str:
             continue
         for cand in q["items"]:
             item = bank.items[cand["item"]]
-            lines += [
-                f"## {q['qid']} ({item['id']}, {item['points']:g} points)",
-                "",
-                item["stem"]["id"],
-                "",
-                item["stem"]["en"],
-                "",
-                "### Skema / Scheme",
-                "",
-            ]
+            lines += [f"## {q['qid']} ({item['id']}, {item['points']:g} points)", "",
+                      item["stem"]["id"], "", item["stem"]["en"], "", f"### {_both('scheme')}", ""]
             for c in item["scheme"]:
-                lines += [
-                    f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}",
-                    f"    - {c['expect']['id']}",
-                    f"    - {c['expect']['en']}",
-                ]
-            lines += [
-                "",
-                f"### {_both('rubric.as-seen')}",
-                "",
-                rubric(item),
-            ]
-            lines += [
-                "",
-                f"### {_both('model-answer')}",
-                "",
-                item["model"]["id"],
-                "",
-                item["model"]["en"],
-                "",
-            ]
+                lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}",
+                          f"    - {c['expect']['id']}", f"    - {c['expect']['en']}"]
+            lines += ["", f"### {_both('rubric.as-seen')}", "", rubric(item)]
+            lines += ["", f"### {_both('model-answer')}", "", item["model"]["id"], "",
+                      item["model"]["en"], ""]
     if len(lines) == 2:
         lines.append("(no essay questions)")
     return "\n".join(lines) + "\n"

@@ -11,16 +11,9 @@ from .variant import Slot
 
 
 def explain(result: Result, question: dict, key: dict, s: Slot, lang: str) -> list[str]:
-    lines = [
-        say(
-            "graded.result.line",
-            lang,
-            qid=result.qid,
-            status=say(f"graded.result.{result.status}", lang),
-            points=f"{result.points:g}",
-            max=f"{result.max_points:g}",
-        )
-    ]
+    lines = [say("graded.result.line", lang, qid=result.qid, status=say(f"graded.result.{result.status}",
+                                                                        lang),
+                 points=f"{result.points:g}", max=f"{result.max_points:g}")]
     if result.status == scoring.INVALID:
         lines.append(reason(result.detail, lang))
     item = next(i for i in question["items"] if i["item"] == s.item)
@@ -31,52 +24,25 @@ def explain(result: Result, question: dict, key: dict, s: Slot, lang: str) -> li
         right = next(t for t, o in k["options"].items() if o["correct"])
         tok = s.letters.get(letter or "")
         if tok and tok != right:
-            lines.append(
-                say(
-                    "graded.fb.you-chose",
-                    lang,
-                    letter=letter,
-                    text=pick(texts[tok], lang),
-                    why=pick(k["options"][tok]["why"], lang),
-                )
-            )
+            lines.append(say("graded.fb.you-chose", lang, letter=letter, text=pick(texts[tok], lang),
+                             why=pick(k["options"][tok]["why"], lang)))
         rl = next(x for x, t in s.letters.items() if t == right)
-        lines.append(
-            say(
-                "graded.fb.right-answer",
-                lang,
-                letter=rl,
-                text=pick(texts[right], lang),
-                why=pick(k["options"][right]["why"], lang),
-            )
-        )
+        lines.append(say("graded.fb.right-answer", lang, letter=rl, text=pick(texts[right], lang),
+                         why=pick(k["options"][right]["why"], lang)))
     elif s.type == "multiple":
         got = set(scoring.parse_letters(result.value) or []) if result.status != scoring.INVALID else set()
         for letter, tok in s.letters.items():
             right, picked = k["options"][tok]["correct"], letter in got
             mark = ("right" if right else "wrong") + (
-                "-chosen" if picked else ("-missed" if right else "-left")
-            )
-            lines.append(
-                say(
-                    "graded.fb.option",
-                    lang,
-                    letter=letter,
-                    text=pick(texts[tok], lang),
-                    mark=say(f"graded.fb.mark.{mark}", lang),
-                    why=pick(k["options"][tok]["why"], lang),
-                )
-            )
+                "-chosen" if picked else ("-missed" if right else "-left"))
+            lines.append(say("graded.fb.option", lang, letter=letter, text=pick(texts[tok], lang),
+                             mark=say(f"graded.fb.mark.{mark}", lang), why=pick(k["options"][tok]["why"],
+                                                                                lang)))
         lines.append(say("graded.fb.rule.multiple", lang))
     elif s.type == "true-false":
-        lines.append(
-            say(
-                "graded.fb.tf",
-                lang,
-                answer=say("graded.true" if k["answer"] else "graded.false", lang),
-                why=pick(k["why"], lang),
-            )
-        )
+        lines.append(say("graded.fb.tf", lang, answer=say("graded.true" if k["answer"] else "graded.false",
+                                                          lang),
+                         why=pick(k["why"], lang)))
     elif s.type == "short":
         lines.append(say("graded.fb.short", lang, answer=k["accepted"][0], why=pick(k["why"], lang)))
     elif s.type == "matching":
@@ -86,23 +52,11 @@ def explain(result: Result, question: dict, key: dict, s: Slot, lang: str) -> li
             match = k["left"][tok]["match"]
             letter = next(x for x, t in s.right.items() if t == match)
             mine = given.get(num, "-")
-            mark = (
-                say("graded.fb.pair.ok", lang)
-                if mine == letter
-                else say("graded.fb.pair.wrong", lang, given=mine)
-            )
-            lines.append(
-                say(
-                    "graded.fb.pair",
-                    lang,
-                    num=num,
-                    left=pick(texts[tok], lang),
-                    letter=letter,
-                    right=pick(texts[match], lang),
-                    mark=mark,
-                    why=pick(k["left"][tok]["why"], lang),
-                )
-            )
+            mark = say("graded.fb.pair.ok", lang) if mine == letter else say("graded.fb.pair.wrong", lang,
+                                                                             given=mine)
+            lines.append(say("graded.fb.pair", lang, num=num, left=pick(texts[tok], lang), letter=letter,
+                             right=pick(texts[match], lang), mark=mark,
+                             why=pick(k["left"][tok]["why"], lang)))
         lines.append(say("graded.fb.rule.matching", lang))
     return lines
 

@@ -60,10 +60,8 @@ class Kuis:
                    how=say("graded." + HOW[q["type"]], lang),
                    variant_line=say("graded.variant", lang, student=student or "-",
                                     code=fingerprint(self.display, student)))
-        return View(
-            render("graded/templates", "question.html.j2", lang, **ctx),
-            render("graded/templates", "question.txt.j2", lang, **ctx),
-        )
+        return View(render("graded/templates", "question.html.j2", lang, **ctx),
+                    render("graded/templates", "question.txt.j2", lang, **ctx))
 
     show = tampilkan
 
@@ -85,9 +83,8 @@ class Kuis:
         if status.status == "invalid":
             from .feedback import reason
 
-            print(
-                say("graded.format-bad", lang, qid=qid, reason=reason(status.detail, lang)), file=sys.stderr
-            )
+            print(say("graded.format-bad", lang, qid=qid, reason=reason(status.detail, lang)),
+                  file=sys.stderr)
             return
         print(say("graded.format-ok", lang, qid=qid, value=echo(repr(answer.value))))
 

@@ -39,14 +39,8 @@ def export_html(nb, title: str, lang: str) -> str:
     exporter = HTMLExporter(config=config, template_name="basic", exclude_input=True,
                             exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    return render(
-        "templates",
-        "handouts/page.html.j2",
-        lang,
-        title=title,
-        body=body,
-        note=say("lessons.handout-note", lang),
-    )
+    return render("templates", "handouts/page.html.j2", lang, title=title, body=body,
+                  note=say("lessons.handout-note", lang))
 
 
 def printable(nb, lang: str):
@@ -81,39 +75,21 @@ def chromium() -> str | None:
 
 def print_pdf(html: Path, pdf: Path, browser: str) -> None:
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                browser,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--user-data-dir={profile}",
-                f"--print-to-pdf={pdf}",
-                html.resolve().as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html.resolve().as_uri()],
+                       check=True, capture_output=True, timeout=180)
 
 
 # -- pages -------------------------------------------------------------------------------------
 def project_pages(root: Path, lang: str) -> list[str]:
     data = load_project(root)
     out = [f"# {data['title'][lang]}\n\n{data['brief'][lang].strip()}"]
-    out.append(
-        f"## {say('lessons.project-milestones', lang)}\n\n"
-        + "\n".join(
-            f"- **{say('lessons.week', lang, n=m['week'])}** {m['title'][lang]}: {m['deliverable'][lang]}"
-            for m in data["milestones"]
-        )
-    )
+    out.append(f"## {say('lessons.project-milestones', lang)}\n\n" + "\n".join(
+        f"- **{say('lessons.week', lang, n=m['week'])}** {m['title'][lang]}: {m['deliverable'][lang]}"
+        for m in data["milestones"]))
     for crit in data["criteria"]:
-        out.append(
-            f"## {crit['title'][lang]} ({crit['points']} {say('lessons.points', lang)})\n\n"
-            f"{' '.join(crit['prompt'][lang].split())}\n\n{rubric_table(crit, lang)}"
-        )
+        out.append(f"## {crit['title'][lang]} ({crit['points']} {say('lessons.points', lang)})\n\n"
+                   f"{' '.join(crit['prompt'][lang].split())}\n\n{rubric_table(crit, lang)}")
     return out
 
 
@@ -145,17 +121,13 @@ def lecturer_pages(root: Path, lang: str) -> list[str]:
         part = [f"## {say('lessons.lesson', lang)} {lesson.number} · {md(lesson.title(lang))}"]
         for block in lesson.blocks("activity"):
             note = notes["activities"][block["id"]]
-            part += [
-                f"### {md(block['title'][lang])}",
-                f"**{say('lessons.model-answer', lang)}.** {md(note['model_answer'][lang])}",
-                f"**{say('lessons.marking-guide', lang)}.** {md(note['marking'][lang])}",
-            ]
+            part += [f"### {md(block['title'][lang])}",
+                     f"**{say('lessons.model-answer', lang)}.** {md(note['model_answer'][lang])}",
+                     f"**{say('lessons.marking-guide', lang)}.** {md(note['marking'][lang])}"]
         questions = [q for b in lesson.blocks("discussion") for q in b["questions"]]
         part.append(f"### {say('lessons.block.discussion', lang)}")
-        part += [
-            f"{i}. {md(q[lang])}  \n   *{md(n[lang])}*"
-            for i, (q, n) in enumerate(zip(questions, notes["discussion"], strict=True), 1)
-        ]
+        part += [f"{i}. {md(q[lang])}  \n   *{md(n[lang])}*"
+                 for i, (q, n) in enumerate(zip(questions, notes["discussion"], strict=True), 1)]
         part += [f"### {say('lessons.block.reflection', lang)}", md(notes["reflection"][lang])]
         part.append(f"### {say('lessons.self-check-keys', lang)}")
         part += [_key_line(k, lang) for k in selfcheck_keys(root, module, lang)]
@@ -185,9 +157,8 @@ def build(root: Path, out: Path, lecturer: Path, pdf: bool = True, log=print) ->
         with tempfile.TemporaryDirectory() as tmp:
             start = course.start["files"][lang] + ".ipynb"
             nb, _, problems = execute(root / "notebooks" / lang / start, workdir=Path(tmp))
-        pages.append(
-            (folder / course.start["files"][lang], course.start["title"][lang], lang, printable(nb, lang))
-        )
+        pages.append((folder / course.start["files"][lang], course.start["title"][lang], lang,
+                      printable(nb, lang)))
         for lesson in course.lessons:
             with tempfile.TemporaryDirectory() as tmp:
                 path = root / "notebooks" / lang / lesson.file(lang)
@@ -200,38 +171,15 @@ def build(root: Path, out: Path, lecturer: Path, pdf: bool = True, log=print) ->
             pages.append((stem, title, lang, printable(nb, lang)))
         rps = nbformat.read(root / "lecturer" / f"rps-{lang}.ipynb", as_version=4)
         pages.append((folder / say("lessons.file-rps", lang), say("lessons.rps-title", lang), lang, rps))
-        pages.append(
-            (
-                folder / say("lessons.file-project", lang),
-                load_project(root)["title"][lang],
-                lang,
-                _md_notebook(project_pages(root, lang)),
-            )
-        )
-        pages.append(
-            (
-                folder / say("lessons.file-references", lang),
-                say("lessons.references", lang),
-                lang,
-                _md_notebook(reference_pages(lang)),
-            )
-        )
-        pages.append(
-            (
-                folder / say("lessons.file-glossary", lang),
-                say("lessons.glossary", lang),
-                lang,
-                _md_notebook(glossary_pages(lang)),
-            )
-        )
-        pages.append(
-            (
-                lecturer / lang / say("lessons.file-lecturer", lang),
-                say("lessons.lecturer-pack", lang),
-                lang,
-                _md_notebook(lecturer_pages(root, lang)),
-            )
-        )
+        pages.append((folder / say("lessons.file-project", lang), load_project(root)["title"][lang], lang,
+                      _md_notebook(project_pages(root, lang))))
+        pages.append((folder / say("lessons.file-references", lang), say("lessons.references", lang), lang,
+                      _md_notebook(reference_pages(lang))))
+        pages.append((folder / say("lessons.file-glossary", lang), say("lessons.glossary", lang), lang,
+                      _md_notebook(glossary_pages(lang))))
+        pages.append((lecturer / lang / say("lessons.file-lecturer", lang), say("lessons.lecturer-pack",
+                                                                                lang), lang,
+                      _md_notebook(lecturer_pages(root, lang))))
     written = []
     for stem, title, lang, nb in pages:
         stem.parent.mkdir(parents=True, exist_ok=True)

@@ -116,35 +116,19 @@ def _block(lesson: Lesson, block: dict, lang: str) -> list:
 def lesson_notebook(course: Course, lesson: Lesson, lang: str):
     other = _other(lang)
     start = course.start["files"][lang] + ".ipynb"
-    head = [
-        f"# {md(_title_line(lesson, lang))}",
-        "",
-        say(
-            "lessons.language-switch",
-            lang,
-            title=md(_title_line(lesson, other)),
-            link=f"../{other}/{lesson.file(other)}",
-        ),
-        "",
-        f"[{say('lessons.start-page', lang)}]({start}) · "
-        f"*{say('lessons.total-minutes', lang, n=lesson.minutes)}*",
-        "",
-        lesson.data["intro"][lang].strip(),
-    ]
-    cells = [
-        v4.new_markdown_cell("\n".join(head)),
-        v4.new_markdown_cell(say("lessons.setup", lang)),
-        v4.new_code_cell(setup_code(lang)),
-    ]
+    head = [f"# {md(_title_line(lesson, lang))}", "",
+            say("lessons.language-switch", lang, title=md(_title_line(lesson, other)),
+               link=f"../{other}/{lesson.file(other)}"),
+            "", f"[{say('lessons.start-page', lang)}]({start}) · "
+                f"*{say('lessons.total-minutes', lang, n=lesson.minutes)}*",
+            "", lesson.data["intro"][lang].strip()]
+    cells = [v4.new_markdown_cell("\n".join(head)),
+             v4.new_markdown_cell(say("lessons.setup", lang)), v4.new_code_cell(setup_code(lang))]
     for block in lesson.data["blocks"]:
         cells += [_tag(c, block["type"]) for c in _block(lesson, block, lang)]
     cells.append(v4.new_markdown_cell(_nav(course, lesson, lang)))
-    return _notebook(
-        cells,
-        lang,
-        f"lessons/{lesson.path.name}",
-        {"module": lesson.data["module"], "minutes": lesson.minutes},
-    )
+    return _notebook(cells, lang, f"lessons/{lesson.path.name}",
+                     {"module": lesson.data["module"], "minutes": lesson.minutes})
 
 
 def lesson_sources(lesson: Lesson) -> list[str]:
@@ -162,10 +146,8 @@ def _sources(lesson: Lesson, lang: str) -> str:
     lines = []
     for slug in lesson_sources(lesson):
         src = content().get("source", slug)
-        lines.append(
-            f"- {citation(src, lang)} *({md(say('content.status.' + src['status'], lang))})*  \n"
-            f"  {md(src['note'][lang])}"
-        )
+        lines.append(f"- {citation(src, lang)} *({md(say('content.status.' + src['status'], lang))})*  \n"
+                     f"  {md(src['note'][lang])}")
     return "\n".join(lines)
 
 
@@ -185,30 +167,15 @@ def _nav(course: Course, lesson: Lesson, lang: str) -> str:
 
 def start_notebook(course: Course, lang: str):
     start, other = course.start, _other(lang)
-    head = [
-        f"# {start['title'][lang].strip()}",
-        "",
-        say(
-            "lessons.language-switch",
-            lang,
-            title=md(start["title"][other]),
-            link=f"../{other}/{start['files'][other]}.ipynb",
-        ),
-        "",
-        start["intro"][lang].strip(),
-    ]
-    cells = [
-        v4.new_markdown_cell("\n".join(head)),
-        v4.new_markdown_cell(start["how_to"][lang].strip()),
-        v4.new_markdown_cell(f"## {say('lessons.lessons', lang)}"),
-    ]
+    head = [f"# {start['title'][lang].strip()}", "",
+            say("lessons.language-switch", lang, title=md(start["title"][other]),
+               link=f"../{other}/{start['files'][other]}.ipynb"),
+            "", start["intro"][lang].strip()]
+    cells = [v4.new_markdown_cell("\n".join(head)), v4.new_markdown_cell(start["how_to"][lang].strip()),
+             v4.new_markdown_cell(f"## {say('lessons.lessons', lang)}")]
     for lesson in course.lessons:
-        lines = [
-            f"### [{md(_title_line(lesson, lang))}]({lesson.file(lang)})",
-            "",
-            f"*{say('lessons.module-minutes', lang, m=lesson.data['module'].upper(), n=lesson.minutes)}*",
-            "",
-        ]
+        minutes = say("lessons.module-minutes", lang, m=lesson.data["module"].upper(), n=lesson.minutes)
+        lines = [f"### [{md(_title_line(lesson, lang))}]({lesson.file(lang)})", "", f"*{minutes}*", ""]
         lines += [f"- {md(o[lang])}" for o in lesson.module()["objectives"]]
         cells.append(v4.new_markdown_cell("\n".join(lines)))
     cells.append(v4.new_markdown_cell(start["progress"][lang].strip()))

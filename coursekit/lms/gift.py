@@ -36,9 +36,8 @@ def export(quizzes: list[Quiz], lang: str = "both", mlang: bool = False) -> str:
 
 def question(q: Question, lang: str, mlang: bool = False) -> str:
     t = lambda x: escape(html(x, lang, mlang))  # noqa: E731
-    note = plain(entry("lms.names.points-comment"), lang).format(
-        item=q.id, points=points(q.points), type=q.type
-    )
+    note = plain(entry("lms.names.points-comment"), lang).format(item=q.id, points=points(q.points),
+                                                                   type=q.type)
     stem = paragraphs(html(q.stem, lang, mlang), html(q.guidance, lang, mlang))
     head = f"// {note}\n::{escape(q.id)}::[html]{escape(stem)}"
     if q.type in ("single", "multiple"):
@@ -56,11 +55,8 @@ def question(q: Question, lang: str, mlang: bool = False) -> str:
         right = {r.id: r for r in q.right}
         # right-hand answers are plain text in Moodle (a menu), as in the Moodle XML export
         body = [f"\t={t(p.text)} -> {escape(plain(right[p.match].text, lang))}" for p in q.left]
-        body += [
-            f"\t= -> {escape(plain(r.text, lang))}"
-            for r in q.right  # distractors, as Moodle's
-            if all(p.match != r.id for p in q.left)
-        ]  # GIFT import reads them
+        body += [f"\t= -> {escape(plain(r.text, lang))}" for r in q.right  # distractors, as Moodle's
+                 if all(p.match != r.id for p in q.left)]                  # GIFT import reads them
         why = general_feedback(q, lang, mlang)
         return head + " {\n" + "\n".join(body) + (f"\n\t####{escape(why)}" if why else "") + "\n}"
     return head + " {}"

@@ -90,13 +90,8 @@ def table(fmt: str, names: list[str], maxima: dict, students: list[Student],
             full = s.name if s else " ".join(filter(None, (r.get("First name"), r.get("Last name"))))
             rows.append([nim, full, (s.email if s else r.get("Email address", "")), *marks(nim)])
     else:
-        rows = [
-            [
-                *(plain(entry(f"lms.names.{k}"), "both") for k in ("nim", "student-name", "email")),
-                *names,
-                total,
-            ]
-        ]
+        heads = [plain(entry(f"lms.names.{k}"), "both") for k in ("nim", "student-name", "email")]
+        rows = [[*heads, *names, total]]
         for nim in order:
             s = by_nim.get(nim)
             rows.append([nim, s.name if s else "", s.email if s else "", *marks(nim)])
@@ -114,7 +109,7 @@ def run(args) -> int:
     from .source import default_root
 
     url = open_course(args.course or default_root()).db_url  # nbgrader's own configuration
-    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).is_file():
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
         print(say("lms.messages.no-gradebook", "both", path=url), file=sys.stderr)
         return 1
     names, maxima, students = gradebook(url)
@@ -123,14 +118,8 @@ def run(args) -> int:
     out = Path(args.output or f"grades-{args.format}.csv")
     out.write_text(to_csv(rows), encoding="utf-8")
     if not_on_roster:
-        print(
-            say(
-                "lms.messages.unmatched-gradebook",
-                "both",
-                n=len(not_on_roster),
-                students=", ".join(not_on_roster),
-            )
-        )
+        print(say("lms.messages.unmatched-gradebook", "both", n=len(not_on_roster),
+                  students=", ".join(not_on_roster)))
     if no_grades:
         print(say("lms.messages.unmatched-roster", "both", n=len(no_grades), students=", ".join(no_grades)))
     written = len(rows) - (2 if args.format == "canvas" else 1)

@@ -55,23 +55,15 @@ def rubric_table(crit: dict, lang: str) -> str:
             say("lessons.rubric-descriptor", lang)]
     head = "| " + " | ".join(cols) + " |"
     rows = [head, "| --- | --- | --- |"]
-    rows += [
-        f"| {lv['score']} | {lv['label'][lang]} | {' '.join(lv['descriptor'][lang].split())} |"
-        for lv in crit["levels"]
-    ]
+    rows += [f"| {lv['score']} | {lv['label'][lang]} | {' '.join(lv['descriptor'][lang].split())} |"
+             for lv in crit["levels"]]
     return "\n".join(rows)
 
 
 def _cell(kind, source: str, grade_id: str, **nbg):
     cell = v4.new_markdown_cell(source) if kind == "md" else v4.new_code_cell(source)
-    meta = {
-        "grade": False,
-        "grade_id": grade_id,
-        "locked": True,
-        "schema_version": 3,
-        "solution": False,
-        "task": False,
-    }
+    meta = {"grade": False, "grade_id": grade_id, "locked": True, "schema_version": 3,
+            "solution": False, "task": False}
     meta.update(nbg)
     cell.metadata["nbgrader"] = meta
     if meta["locked"]:
@@ -83,56 +75,32 @@ def notebook(data: dict):
     """The instructor's source notebook: every part's answer cell holds the marking guide, which
     nbgrader replaces on release; the rubric is shown to students."""
     total = sum(c["points"] for c in data["criteria"])
-    cells = [
-        _cell(
-            "md",
-            f"# {data['title']['id']}\n\n*{data['title']['en']}*\n\n"
-            f"{say('lessons.project-points', 'id', n=total)} / "
-            f"*{say('lessons.project-points', 'en', n=total)}*",
-            "judul",
-        ),
-        _cell("md", _both(data["brief"]), "brief"),
-    ]
-    lines = [
-        f"## {say('lessons.project-milestones', 'id')} / *{say('lessons.project-milestones', 'en')}*",
-        "",
-    ]
-    lines += [
-        f"- **{say('lessons.week', 'id', n=m['week'])}** {m['title']['id']}: {m['deliverable']['id']}  \n"
-        f"  *{say('lessons.week', 'en', n=m['week'])} {m['title']['en']}: {m['deliverable']['en']}*"
-        for m in data["milestones"]
-    ]
+    cells = [_cell("md", f"# {data['title']['id']}\n\n*{data['title']['en']}*\n\n"
+                         f"{say('lessons.project-points', 'id', n=total)} / "
+                         f"*{say('lessons.project-points', 'en', n=total)}*",
+                   "judul"),
+             _cell("md", _both(data["brief"]), "brief")]
+    lines = [f"## {say('lessons.project-milestones', 'id')} / *{say('lessons.project-milestones', 'en')}*",
+             ""]
+    lines += [f"- **{say('lessons.week', 'id', n=m['week'])}** {m['title']['id']}: "
+              f"{m['deliverable']['id']}  \n"
+              f"  *{say('lessons.week', 'en', n=m['week'])} {m['title']['en']}: {m['deliverable']['en']}*"
+              for m in data["milestones"]]
     cells.append(_cell("md", "\n".join(lines), "tahapan"))
     for crit in data["criteria"]:
-        text = (
-            f"## {crit['title']['id']} / *{crit['title']['en']}* ({crit['points']} "
-            f"{say('lessons.points', 'id')})\n\n{_both(crit['prompt'])}\n\n{rubric_table(crit, 'id')}\n\n"
-            f"{rubric_table(crit, 'en')}"
-        )
+        text = (f"## {crit['title']['id']} / *{crit['title']['en']}* ({crit['points']} "
+                f"{say('lessons.points', 'id')})\n\n{_both(crit['prompt'])}\n\n{rubric_table(crit, 'id')}\n\n"
+                f"{rubric_table(crit, 'en')}")
         cells.append(_cell("md", text, f"tugas-{crit['id']}"))
-        guide = (
-            f"{say('lessons.marking-guide', 'id')}: {crit['guide']['id']}\n\n"
-            f"*{say('lessons.marking-guide', 'en')}: {crit['guide']['en']}*"
-        )
-        cells.append(
-            _cell(
-                "md",
-                guide,
-                f"bagian-{crit['id']}",
-                grade=True,
-                solution=True,
-                locked=False,
-                points=crit["points"],
-            )
-        )
+        guide = (f"{say('lessons.marking-guide', 'id')}: {crit['guide']['id']}\n\n"
+                 f"*{say('lessons.marking-guide', 'en')}: {crit['guide']['en']}*")
+        cells.append(_cell("md", guide, f"bagian-{crit['id']}", grade=True, solution=True, locked=False,
+                           points=crit["points"]))
     end = {"id": say("lessons.project-end", "id"), "en": say("lessons.project-end", "en")}
     cells.append(_cell("md", _both(end), "selesai"))
     nb = v4.new_notebook()
-    nb.metadata = {
-        "kernelspec": dict(KERNEL),
-        "language_info": {"name": "python"},
-        "coursekit": {"generated_from": str(SOURCE), "minutes": None},
-    }
+    nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"},
+                   "coursekit": {"generated_from": str(SOURCE), "minutes": None}}
     for i, cell in enumerate(cells):
         cell.id = f"c{i:02d}"
     nb.cells = cells

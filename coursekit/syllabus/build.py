@@ -89,45 +89,28 @@ def sections(root: Path, data: dict, lang: str) -> list[str]:
     known = quizzes(root)
     by_number = {x.number: x for x in course.lessons}
     c = data["course"]
-    out = [
-        f"# {say('lessons.rps-title', lang)}: {c['title'][lang]}\n\n"
-        + _table(
-            [say("lessons.rps-field", lang), ""],
-            [
-                [say("lessons.rps-code", lang), c["code"]],
-                [say("lessons.rps-credits", lang), c["credits"]],
-                [say("lessons.rps-semester", lang), c["semester"][lang]],
-            ],
-        )
-        + f"\n\n{c['description'][lang].strip()}"
-    ]
+    out = [f"# {say('lessons.rps-title', lang)}: {c['title'][lang]}\n\n"
+           + _table([say("lessons.rps-field", lang), ""],
+                    [[say("lessons.rps-code", lang), c["code"]], [say("lessons.rps-credits", lang),
+                                                                  c["credits"]],
+                     [say("lessons.rps-semester", lang), c["semester"][lang]]])
+           + f"\n\n{c['description'][lang].strip()}"]
     cpl = "\n".join(f"- **{x['code']}** {x['text'][lang]}" for x in data["cpl"])
     out.append(f"## {say('lessons.rps-cpl', lang)}\n\n{cpl}")
     rows = []
     for x in data["cpmk"]:
         lessons = ", ".join(f"{say('lessons.lesson', lang)} {int(m[1:])}" for m in x["modules"])
         rows.append([f"**{x['code']}**", x["text"][lang], ", ".join(x["cpl"]), lessons])
-    out.append(
-        f"## {say('lessons.rps-cpmk', lang)}\n\n"
-        + _table(
-            [
-                say("lessons.rps-code", lang),
-                say("lessons.rps-outcome", lang),
-                "CPL",
-                say("lessons.rps-lessons", lang),
-            ],
-            rows,
-        )
-    )
+    out.append(f"## {say('lessons.rps-cpmk', lang)}\n\n" + _table(
+        [say("lessons.rps-code", lang), say("lessons.rps-outcome", lang), "CPL", say("lessons.rps-lessons",
+                                                                                     lang)], rows))
     rows = []
     for x in data["cpmk"]:
         for m in x["modules"]:
             for i, obj in enumerate(content().get("module", m)["objectives"], 1):
                 rows.append([f"{m.upper()}.{i}", md(obj[lang]), x["code"]])
-    out.append(
-        f"## {say('lessons.rps-sub-cpmk', lang)}\n\n"
-        + _table([say("lessons.rps-code", lang), say("lessons.rps-outcome", lang), "CPMK"], rows)
-    )
+    out.append(f"## {say('lessons.rps-sub-cpmk', lang)}\n\n" + _table(
+        [say("lessons.rps-code", lang), say("lessons.rps-outcome", lang), "CPMK"], rows))
     milestones = {m["week"]: m for m in project["milestones"]}
     rows = []
     for m in data["meetings"]:
@@ -136,10 +119,8 @@ def sections(root: Path, data: dict, lang: str) -> list[str]:
             lesson = by_number[n]
             minutes += lesson.minutes
             acts = "; ".join(b["title"][lang] for b in lesson.blocks("activity"))
-            what.append(
-                f"{say('lessons.lesson', lang)} {n}: {md(lesson.title(lang))} ({acts}; "
-                f"{say('lessons.rps-discussion', lang)}; {say('lessons.self-check', lang).lower()})"
-            )
+            what.append(f"{say('lessons.lesson', lang)} {n}: {md(lesson.title(lang))} ({acts}; "
+                        f"{say('lessons.rps-discussion', lang)}; {say('lessons.self-check', lang).lower()})")
         if "note" in m:
             what.append(md(m["note"][lang]))
         if "exam" in m:
@@ -148,26 +129,15 @@ def sections(root: Path, data: dict, lang: str) -> list[str]:
             what.append(f"**{md(known[m['quiz']]['title'][lang])}**")
         if m["n"] in milestones:
             ms = milestones[m["n"]]
-            what.append(
-                f"{say('lessons.rps-project', lang)}: {md(ms['title'][lang])} ({md(ms['deliverable'][lang])})"
-            )
+            what.append(f"{say('lessons.rps-project', lang)}: {md(ms['title'][lang])} "
+                        f"({md(ms['deliverable'][lang])})")
         rows.append([m["n"], "<br>".join(what), minutes or ""])
-    out.append(
-        f"## {say('lessons.rps-meetings', lang)}\n\n"
-        + _table(
-            [
-                say("lessons.rps-meeting", lang),
-                say("lessons.rps-content", lang),
-                say("lessons.rps-minutes", lang),
-            ],
-            rows,
-        )
-    )
+    out.append(f"## {say('lessons.rps-meetings', lang)}\n\n" + _table(
+        [say("lessons.rps-meeting", lang), say("lessons.rps-content", lang), say("lessons.rps-minutes",
+                                                                                 lang)], rows))
     rows = [[md(a["what"][lang]), f"{a['weight']}%"] for a in data["assessment"]]
-    out.append(
-        f"## {say('lessons.rps-assessment', lang)}\n\n"
-        + _table([say("lessons.rps-component", lang), say("lessons.rps-weight", lang)], rows)
-    )
+    out.append(f"## {say('lessons.rps-assessment', lang)}\n\n" + _table(
+        [say("lessons.rps-component", lang), say("lessons.rps-weight", lang)], rows))
     refs = []
     for part in ("required", "further"):
         refs.append(f"### {say('lessons.rps-readings-' + part, lang)}\n")
@@ -180,11 +150,8 @@ def sections(root: Path, data: dict, lang: str) -> list[str]:
 
 def notebook(root: Path, data: dict, lang: str):
     nb = v4.new_notebook()
-    nb.metadata = {
-        "kernelspec": dict(KERNEL),
-        "language_info": {"name": "python"},
-        "coursekit": {"generated_from": str(SOURCE), "lang": lang},
-    }
+    nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"},
+                   "coursekit": {"generated_from": str(SOURCE), "lang": lang}}
     nb.cells = [v4.new_markdown_cell(text) for text in sections(root, data, lang)]
     for i, cell in enumerate(nb.cells):
         cell.id = f"c{i:02d}"
