@@ -193,7 +193,7 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
             flags.append(say("grading.submission.nbgrader_failed", lang, error=echo(_last_error(log), 200)))
         elif flags:
             flagged.append(student)
-        state = "FAILED" if not ok else ("FLAG" if flags else "ok")
+        state = say("grading.states." + ("failed" if not ok else ("flag" if flags else "ok")), lang)
         print(f"[{n}/{len(students)}] {student:<14} {state:<6} {time.monotonic() - t0:5.1f}s  "
               + ("; ".join(flags) if flags else "-"), flush=True)
     print(say("grading.messages.batch_summary", lang, quiz=quiz, n=len(students),

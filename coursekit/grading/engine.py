@@ -239,9 +239,9 @@ class Progress:
 def print_summary(summary: Summary, lang: str, stream=sys.stdout) -> None:
     for o in summary.outcomes:
         if o.state != "ok":
-            state, detail = "FAILED", o.error
+            state, detail = say("grading.states.failed", lang), o.error
         else:
-            state, detail = ("FLAG" if o.flags else "ok"), ""
+            state, detail = say("grading.states.flag" if o.flags else "grading.states.ok", lang), ""
         scores = [v for nb in o.notebooks.values() for v in nb["grades"].values()]
         got = sum(v for v in scores if v is not None)
         manual = sum(1 for v in scores if v is None)
