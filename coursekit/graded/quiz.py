@@ -22,7 +22,7 @@ class View:
     """Something shown in a notebook: HTML for JupyterLab, plain text elsewhere."""
 
     def __init__(self, html: str, text: str):
-        self.html, self.text = html, text
+        self.html, self.text = html, text.rstrip("\n")  # render() ends text with a new line
 
     def _repr_html_(self) -> str:
         return self.html
