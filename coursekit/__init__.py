@@ -21,8 +21,8 @@ _LAZY: dict[str, str] = {
     "explore_comparisons": "coursekit.widgets.comparisons:explore_comparisons",
     "explore_cases": "coursekit.widgets.cases:explore_cases",
     "map_5c": "coursekit.widgets.fivec:map_5c",
-    "classify": "coursekit.widgets.classifier:classify",
-    "progress": "coursekit.progress_store:progress",
+    "classify": "coursekit.selfcheck.classifier:classify",
+    "progress": "coursekit.selfcheck.progress_view:progress",
     "item_report": "coursekit.grading.report:item_report",
 }
 

@@ -8,15 +8,7 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-
-@cache
-def content():
-    """The built-in course content, loaded and validated once."""
-    from .content.loader import load
-
-    return load()
+from .content import content  # noqa: F401  (the built-in course; lower layers import it from content)
 
 
 def concept(slug: str, lang: str | None = None):

@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _list(args) -> int:
-    from .api import content
+    from .content import content
     from .content.titles import title
     from .lang import resolve
 

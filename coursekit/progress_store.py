@@ -146,10 +146,3 @@ def record_vignette(vid: str, right_axes: int, axes: int = 3) -> None:
     """Remember a checked strategy-classifier vignette (axes placed right out of three)."""
     _record("classifier", None, vid, right_axes, axes)
 
-
-def progress(lang: str | None = None):
-    """The learner's progress per module (rich object: HTML in notebooks, text in terminals)."""
-    from .widgets.progress_view import ProgressView
-
-    return ProgressView(lang)
-

@@ -1,6 +1,6 @@
 """nbgrader configuration of the coursekit graded quizzes (run nbgrader from this folder).
 
-Generated quizzes live in source/<quiz>/ (run `coursekit exercises build`, never edit by hand).
+Generated quizzes live in source/<quiz>/ (run `coursekit build`, never edit by hand).
 Keys live in bank/ (this folder, instructor-only); see README.md.
 """
 

@@ -14,6 +14,8 @@ echo "== ruff"
 ruff check .
 echo "== coursekit check"
 coursekit check
+echo "== coursekit build --check"
+coursekit build --check
 echo "== pytest"
 exec python -m pytest -n auto --dist loadgroup "$@"   # pytest-xdist: one worker per core; the hub
                                                      # tests share one hub (xdist_group "hub")

@@ -20,7 +20,8 @@ AUTHORING = (  # modules that check authored sources and report problems to auth
     "content/", "lessons/source.py", "lessons/coverage.py", "selfcheck/build.py", "syllabus/",
     "graded/bank.py", "scoring.py", "grading/classroom.py", "grading/kernel.py", "graded/answers.py",
     # the per-part build commands' status lines, for authors (one `coursekit build` replaces them)
-    "lessons/cli.py", "selfcheck/cli.py", "graded/cli.py",
+    "lessons/cli.py", "selfcheck/cli.py", "grading/exercises_cli.py", "build.py",
+    "questions/checks.py",  # the question model's checks report problems to authors
 )
 ALLOWED = {  # (module, start of the literal): not prose
     ("cli.py", "coursekit: bilingual courseware"),  # the command's description, both languages

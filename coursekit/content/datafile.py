@@ -19,14 +19,18 @@ from .schema import schema as content_schema
 
 
 def load_schema(path: Path | str) -> dict:
-    """A schema file with the content's shared definitions (text, slug, ...) merged in."""
+    """A schema file with the content's shared definitions (text, slug, ...) merged in, and the
+    definitions of the schema files it names in "$merge" (paths relative to it)."""
     return _load_schema(str(path))
 
 
 @cache
 def _load_schema(path: str) -> dict:
     doc = json.loads(Path(path).read_text(encoding="utf-8"))
-    doc["definitions"] = {**content_schema("ui")["definitions"], **doc.get("definitions", {})}
+    merged = dict(content_schema("ui")["definitions"])
+    for other in doc.pop("$merge", []):  # schema files whose definitions this one uses
+        merged.update(_load_schema(str(Path(path).parent / other))["definitions"])
+    doc["definitions"] = {**merged, **doc.get("definitions", {})}
     return doc
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .cache import ParseCache
 from .checks import cross_checks
 from .kinds import KINDS
 from .parse import line_of, read_yaml
@@ -34,10 +33,9 @@ def check(root: os.PathLike | str | None = None) -> tuple[Content | None, list[P
     broken: dict[str, set] = {k.name: set() for k in KINDS}  # slugs of files that failed
     partial: dict[str, dict] = {}  # kind -> {slug: data} of files that parse but are invalid
     problems = _unexpected(root)
-    cache = ParseCache() if root == BUILTIN else None
     for kind, path in _files(root):
         label = _label(path)
-        data, found = _parse(path, label, cache)
+        data, found = read_yaml(path, label)
         problems += found
         if not found and not is_valid(kind.name, data):
             found = [Problem(label, line_of(path, p), dotted(p), m) for p, m in errors(kind.name, data)]
@@ -60,23 +58,10 @@ def check(root: os.PathLike | str | None = None) -> tuple[Content | None, list[P
             continue
         items[kind.name][slug] = data
         where[(kind.name, slug)] = (label, path)
-    if cache:
-        cache.save()
     problems += cross_checks(items, where, broken, partial)
     if problems:
         return None, problems
     return Content(items), []
-
-
-def _parse(path: Path, label: str, cache):
-    if cache:
-        hit, data = cache.get(path)
-        if hit:
-            return data, []
-    data, found = read_yaml(path, label)
-    if cache and not found:
-        cache.put(path, data)
-    return data, found
 
 
 def _slug_of(data: object, path: Path) -> str:

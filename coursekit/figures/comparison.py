@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..api import content
+from ..content import content
 from ..strings import say
 from . import style
-from .data import NOT_STATED, axes, cases, listing, wrap
+from .data import NOT_STATED, cases, figure_axes, listing, wrap
 from .view import FigureView
 
 
@@ -14,7 +14,7 @@ def comparison(slug: str, lang: str) -> FigureView:
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch
 
-    axis = next(a for a in axes() if a.slug == slug)
+    axis = next(a for a in figure_axes() if a.slug == slug)
     comp = content().get("comparison", slug)
     names = {comp["approaches"][0]["key"]: comp["approaches"][0]["name"],
              comp["approaches"][1]["key"]: comp["approaches"][1]["name"],

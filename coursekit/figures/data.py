@@ -5,11 +5,10 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from ..api import content
-from ..content.schema import schema
+from ..content import content
+from ..content.axes import NOT_STATED, order
+from ..content.axes import axes as strategic_axes
 from ..strings import say
-
-NOT_STATED = "not-stated"
 
 
 @dataclass(frozen=True)
@@ -19,15 +18,13 @@ class Axis:
     roles: dict                    # position -> role in style.ROLES
 
 
-def axes() -> list[Axis]:
-    """The strategic axes in the case schema's order, positions from each comparison's data."""
+def figure_axes() -> list[Axis]:
+    """The strategic axes (content.axes) as the figures draw them: positions in the order each axis's
+    comparison shows them, each with its colour role."""
     store = content()
     out = []
-    for slug in schema("case")["properties"]["axes"]["required"]:
-        comp = store.get("comparison", slug)
-        first, second = comp["approaches"][0]["key"], comp["approaches"][1]["key"]
-        middle = comp["combination"]["key"]
-        positions = (first, middle, second, NOT_STATED)
+    for slug in strategic_axes():
+        positions = (*order(slug, store.get("comparison", slug)), NOT_STATED)
         roles = dict(zip(positions, ("first", "combination", "second", "not-stated"), strict=True))
         out.append(Axis(slug, positions, roles))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..strings import say
 from . import style
-from .data import NOT_STATED, axes, cases, listing, wrap
+from .data import NOT_STATED, cases, figure_axes, listing, wrap
 from .view import FigureView
 
 
@@ -13,7 +13,7 @@ def strategy_space(lang: str) -> FigureView:
     import matplotlib
     from matplotlib.figure import Figure
 
-    rows, cols = cases(), axes()
+    rows, cols = cases(), figure_axes()
     names = [c["short"][lang] for c in rows]
     with matplotlib.rc_context(style.RC):
         fig = Figure(figsize=(style.WIDTH, len(cols) * (0.24 * len(rows) + 1.25) + 0.4), dpi=style.DPI,

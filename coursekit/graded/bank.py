@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .. import scoring
 from ..content import datafile
 from ..content.parse import line_of, read_yaml
 from ..content.problems import Problem, allowed, did_you_mean, dotted
+from ..questions import checks
 from .keys import AUTO_TYPES
 
 MIN_ITEMS_PER_OUTLINE = 2
@@ -84,15 +84,15 @@ def load(root: str | Path) -> tuple[Bank, list[Problem]]:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     bank.broken[item["id"]] = item  # so nothing else reports it as missing
                 continue  # reported above; skip its semantic checks
-            messages = item_problems(item)
+            found = [([], m) for m in item_problems(item)] + checks.problems(item)
             if item["id"] in bank.items:
-                messages.append(f"duplicate item id {item['id']!r} (also in {bank.files[item['id']]})")
+                found.append((["id"], f"duplicate item id {item['id']!r} (also in {bank.files[item['id']]})"))
             else:
                 bank.items[item["id"]] = item
                 bank.files[item["id"]] = label
-            if messages:
-                line = line_of(path, ["items", n])
-                problems += [Problem(label, line, f"items[{n}]", m) for m in messages]
+            for where, m in found:  # the field of each problem, and its line
+                fpath = ["items", n, *where]
+                problems.append(Problem(label, line_of(path, fpath), dotted(fpath), m))
     problems += _pool_problems(bank)
     qpath = root / "quizzes.yaml"
     data, errs = read_yaml(qpath, "quizzes.yaml") if qpath.exists() else (None, [
@@ -107,7 +107,7 @@ def load(root: str | Path) -> tuple[Bank, list[Problem]]:
 
 
 def item_problems(item: dict) -> list[str]:
-    """Checks a schema cannot express, as messages."""
+    """What a graded bank item must also satisfy (beyond the one model's checks), as messages."""
     out = []
     prefix = f"{item['module']}-{item['outline'][0].lower()}-"
     if not item["id"].startswith(prefix):
@@ -117,32 +117,6 @@ def item_problems(item: dict) -> list[str]:
         if oid not in outline:
             out.append(f"outline item {oid!r} does not exist{did_you_mean(oid, outline)}")
     kind = item["type"]
-    extra = {"single": {"options"}, "multiple": {"options"}, "true-false": {"answer", "why"},
-             "short": {"accepted", "why"}, "matching": {"left", "right"},
-             "essay": {"guidance", "scheme", "model", "words"}}
-    for key in ("options", "answer", "why", "accepted", "left", "right",
-                "guidance", "scheme", "model", "words"):
-        if key in item and key not in extra[kind]:
-            out.append(f"{key!r} does not belong to a {kind} item; allowed: {allowed(extra[kind])}")
-    if kind in ("single", "multiple"):
-        ids = [o["id"] for o in item["options"]]
-        if len(set(ids)) != len(ids):
-            out.append(f"option ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
-        right = sum(1 for o in item["options"] if o.get("correct"))
-        if kind == "single" and right != 1:
-            out.append(f"a single-choice item needs exactly one correct option, has {right}")
-        if kind == "multiple" and not 1 <= right < len(ids):
-            out.append(f"a multiple-select item needs some correct and some wrong options, has {right} "
-                       f"of {len(ids)} correct")
-    if kind == "matching":
-        right_ids = [e["id"] for e in item["right"]]
-        left_ids = [e["id"] for e in item["left"]]
-        if len(set(left_ids)) != len(left_ids) or len(set(right_ids)) != len(right_ids):
-            out.append("matching entry ids repeat")
-        for e in item["left"]:
-            if e["match"] not in right_ids:
-                out.append(f"left entry {e['id']!r} matches {e['match']!r}, not a right entry; allowed: "
-                           f"{allowed(right_ids)}{did_you_mean(e['match'], right_ids)}")
     if kind == "essay":
         total = sum(c["points"] for c in item["scheme"])
         if abs(total - item["points"]) > 1e-9:
@@ -154,7 +128,7 @@ def item_problems(item: dict) -> list[str]:
             low, high = item["words"]
             if not low <= words <= high:
                 out.append(f"model answer ({lang}) has {words} words; the item asks for {low}-{high}")
-    out += points_problems(item) + guessing_problems(item)
+    out += points_problems(item)
     return out
 
 
@@ -170,19 +144,6 @@ def points_problems(item: dict) -> list[str]:
         why = f"{kind}, {'recall' if level in RECALL else 'use'} ({level})"
     if abs(pts - want) > 1e-9:
         return [f"points {pts:g} break the points rule: {why} is worth {want:g}"]
-    return []
-
-
-def guessing_problems(item: dict) -> list[str]:
-    """The item against the guessing rule (scoring.guessing_problems)."""
-    kind = item["type"]
-    if kind in ("single", "multiple"):
-        n, k = len(item["options"]), sum(1 for o in item["options"] if o.get("correct"))
-        return scoring.guessing_problems(kind, n, k)
-    if kind == "true-false":
-        return scoring.guessing_problems(kind, 2)
-    if kind == "matching":
-        return scoring.guessing_problems(kind, len(item["right"]), pairs=len(item["left"]))
     return []
 
 
@@ -251,7 +212,7 @@ def _quiz_problems(bank: Bank, qpath: Path) -> list[Problem]:
 
 @cache
 def _outline() -> dict[str, str]:
-    from ..api import content
+    from ..content import content
 
     return {i["id"]: i["module"] for i in content().outline}
 

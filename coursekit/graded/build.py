@@ -1,4 +1,4 @@
-"""Generate the nbgrader source notebooks and display data from the bank (`coursekit exercises build`).
+"""Generate the nbgrader source notebooks and display data from the bank (`coursekit build`).
 
 For each quiz: ``exercises/source/<quiz>/<quiz>.ipynb`` (instructor version: solutions for the
 instructor variant, hidden tests ``nilai("qNN")`` that hold no keys) and ``questions.json``
@@ -12,7 +12,6 @@ Output is deterministic, so ``--check`` can tell whether the files are stale.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import nbformat
 
@@ -67,22 +66,6 @@ def all_outputs(bank: Bank) -> dict[str, str]:
     for quiz in bank.quizzes:
         out.update(outputs(bank, quiz))
     return out
-
-
-def write(root: Path, files: dict[str, str]) -> list[str]:
-    changed = []
-    for rel, text in files.items():
-        path = root / rel
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed.append(rel)
-    return changed
-
-
-def stale(root: Path, files: dict[str, str]) -> list[str]:
-    return [rel for rel, text in files.items()
-            if not (root / rel).exists() or (root / rel).read_text(encoding="utf-8") != text]
 
 
 def _both(key: str, **f) -> str:

@@ -2,8 +2,9 @@
 
 ``display_item`` holds only what a student may see: the stem, the option texts under tokens
 (sorted by token, so not even the authored order is released). ``item_key`` holds the key and
-the rationale under the same tokens; it is embedded only in hidden tests (stripped on release)
-and read by the kernel-free grader from the bank.
+the rationale under the same tokens; ``coursekit build`` writes it as data into the
+instructor-only keys file ``keys/<quiz>.json`` (never into generated code), which the hidden
+tests (runtime.load_keys), the class grader (grading/responses.py) and the feedback read.
 """
 
 from __future__ import annotations

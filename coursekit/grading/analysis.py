@@ -207,7 +207,7 @@ def ordered(labels, hint=()) -> list[str]:
 
 def _framework_order(labels: set) -> list[str]:
     try:
-        from ..api import content
+        from ..content import content
 
         for fw in content().all("framework"):
             keys = [e["key"] for e in fw["elements"]]

@@ -1,6 +1,6 @@
 """From quiz notebooks to the tidy table: what each student chose (stable ids), scored with the
 graded quizzes' score_question, and the items' keys, read from the keys file keys/<quiz>.json
-beside source/ (instructor-only, written by `coursekit exercises build`)."""
+beside source/ (instructor-only, written by `coursekit build`)."""
 
 from __future__ import annotations
 

@@ -268,7 +268,7 @@ def _grade(student: str) -> Outcome:
 def _read(path: str):
     """nbformat.read(path, as_version=4) without its schema validation, which only logs (and
     renumbers duplicated cell ids, which grading never looks at)."""
-    from ..graded.batch import read_notebook
+    from .batch import read_notebook
 
     return read_notebook(Path(path))
 
@@ -284,7 +284,7 @@ def _json(nb) -> str:
 
 
 def _inspect(course: Course, assignment: str, student: str) -> list[str]:
-    from ..graded.batch import inspect_submission
+    from .batch import inspect_submission
 
     lang = _STATE.get("lang", "en")
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 from nbformat import v4
 
-from ..api import content
+from ..content import content
 from ..lang import LANGS
 from ..lessons.build import citation, md
 from ..lessons.run import execute

@@ -15,7 +15,7 @@ def _text(value, lang: str) -> str:
 
 
 def key_of(item: dict, lang: str) -> list[str]:
-    """The right answer of a self-check question or a bank item, as lines of text."""
+    """The right answer of a question of the one model (self-check or bank), as lines of text."""
     kind = item.get("type")
     if kind in ("single", "multiple"):
         return [_text(o.get("text"), lang) for o in item.get("options", []) if o.get("correct")]
@@ -24,12 +24,9 @@ def key_of(item: dict, lang: str) -> list[str]:
 
         return [say("lessons.true" if item.get("answer") else "lessons.false", lang)]
     if kind == "short":
-        shown = [_text(item["answer"], lang)] if "answer" in item else []
+        shown = [_text(item["model"], lang)] if "model" in item else []
         return shown + [", ".join(map(str, item.get("accepted", [])))]
-    if kind == "matching" and "pairs" in item:  # self-check form
-        choices = {c["key"]: _text(c["text"], lang) for c in item.get("choices", [])}
-        return [f"{_text(p['item'], lang)} → {choices.get(p['match'], p['match'])}" for p in item["pairs"]]
-    if kind == "matching":  # bank form
+    if kind == "matching":
         right = {r["id"]: _text(r["text"], lang) for r in item.get("right", [])}
         return [f"{_text(x['text'], lang)} → {right.get(x['match'], x['match'])}"
                 for x in item.get("left", [])]
@@ -41,7 +38,7 @@ def key_of(item: dict, lang: str) -> list[str]:
 
 def selfcheck_keys(root: Path, module: str, lang: str) -> list[dict]:
     data = _yaml(Path(root) / "lessons" / "selfcheck" / f"{module}.yaml")
-    return [{"id": q.get("id"), "prompt": _text(q.get("prompt", ""), lang), "key": key_of(q, lang)}
+    return [{"id": q.get("id"), "prompt": _text(q.get("stem", ""), lang), "key": key_of(q, lang)}
             for q in data.get("questions", [])]
 
 

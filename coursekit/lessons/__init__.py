@@ -1,5 +1,5 @@
 """Lesson notebooks generated from one authored bilingual source per lesson (lessons/*.yaml).
 
-    coursekit lessons build           # write notebooks/id/*.ipynb and notebooks/en/*.ipynb
-    coursekit lessons build --check   # fail when a committed notebook is stale
+    coursekit build           # writes notebooks/id/*.ipynb and notebooks/en/*.ipynb (and the rest)
+    coursekit build --check   # fails when a committed notebook is stale
 """

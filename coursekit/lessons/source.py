@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..api import content
+from ..content import content
 from ..content.datafile import read as validate
 from ..content.parse import line_of
 from ..content.problems import ContentError, Problem, allowed, did_you_mean, dotted

@@ -25,11 +25,6 @@ def register(sub) -> None:
     p.add_argument("--root", default=None, help="the exercises folder (default: ./exercises or .)")
     p.set_defaults(run=_export)
 
-    e = sub.add_parser("export-examples", help="rewrite the example exports in exercises/lms/")
-    e.add_argument("--root", default=None, help="the exercises folder (default: ./exercises or .)")
-    e.add_argument("--check", action="store_true", help="write nothing; fail when they are stale")
-    e.set_defaults(run=_examples)
-
     g = sub.add_parser("export-grades", help="nbgrader totals as an LMS gradebook import CSV")
     g.add_argument("--format", choices=("moodle", "canvas", "csv"), required=True)
     g.add_argument("--course", default=None, help="the nbgrader course folder (default: ./exercises or .)")
@@ -82,21 +77,6 @@ def _limits(fmt: str, root, quiz) -> None:
                           if canvas.canvas_differs(q)})
         if differs:
             print(say("lms.messages.canvas-differs", "both", items=", ".join(differs)))
-
-
-def _examples(args) -> int:
-    from ..strings import say
-    from . import examples, source
-
-    root = args.root or source.default_root()
-    if args.check:
-        bad = examples.stale(root)
-        for name in bad:
-            print(say("lms.messages.stale", "both", path=name), file=sys.stderr)
-        return 1 if bad else 0
-    for path in examples.write(root):
-        print(say("lms.messages.wrote", "both", path=path))
-    return 0
 
 
 def _grades(args) -> int:

@@ -1,8 +1,9 @@
 """The one adapter between the question bank and the exporters.
 
-Exporters see only the plain objects below, never the bank's files or schema: when the bank's
-question model changes (issue 11), only this module changes. Today it reads the graded bank
-(exercises/bank/*.yaml) and the quiz definitions (exercises/quizzes.yaml) via coursekit.graded.bank.
+Exporters see only the plain objects below, never the bank's files or schema: they are questions
+of the one question model (coursekit/questions/schemas/question.json), keys included, read from
+the graded bank (exercises/bank/*.yaml) and the quiz definitions (exercises/quizzes.yaml) via
+coursekit.graded.bank, which validates them with the model's schema and checks.
 """
 
 from __future__ import annotations

@@ -2,28 +2,27 @@
 
 lessons/selfcheck/<module>.yaml -> coursekit/selfcheck/data/<module>.json
 lessons/vignettes/*.yaml        -> coursekit/selfcheck/data/vignettes.json
-Keys become salted hashes, feedback texts opaque blobs (see codec). The output is deterministic
-(the salt derives from the source), so a test can tell when the committed data is stale.
+Keys become salted hashes, feedback texts opaque blobs (see coursekit.questions.hide). The output
+is deterministic (the salt derives from the source), so a test can tell when the committed data
+is stale.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import random
 from pathlib import Path
 
+from ..content.axes import axes
 from ..content.problems import Problem, allowed
-from ..scoring import guessing_problems
-from . import codec
-from .axes import axes
+from ..questions import checks, hide
+from ..questions import schema as questions_schema
 from .validate import problem, read
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = REPO / "lessons"
 DATA = Path(__file__).parent / "data"
 MODULES = [f"m{i}" for i in range(1, 10)]
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _salt(kind: str, data: object) -> str:
@@ -36,7 +35,7 @@ def _dump(obj: dict) -> str:
 
 
 def compile_quiz(path: Path, label: str) -> tuple[dict | None, list[Problem]]:
-    data, problems = read(path, "quiz", label)
+    data, problems = questions_schema.read(path, questions_schema.SCHEMAS / "practice.json", label)
     if problems:
         return None, problems
     problems = list(_quiz_checks(path, label, data))
@@ -46,7 +45,7 @@ def compile_quiz(path: Path, label: str) -> tuple[dict | None, list[Problem]]:
     return {
         "module": data["module"],
         "salt": salt,
-        "questions": [_question(salt, q) for q in data["questions"]],
+        "questions": [hide.hide(salt, q) for q in data["questions"]],
     }, []
 
 
@@ -61,96 +60,8 @@ def _quiz_checks(path, label, data):
         if q["id"] in seen:
             yield problem(path, label, [*where, "id"], f"duplicate question id {q['id']!r}")
         seen.add(q["id"])
-        if q["type"] in ("single", "multiple"):
-            keys = [o["key"] for o in q["options"]]
-            right = sum(bool(o.get("correct")) for o in q["options"])
-            if len(set(keys)) != len(keys):
-                yield problem(path, label, [*where, "options"], "option keys must be unique")
-            if q["type"] == "single" and right != 1:
-                yield problem(
-                    path,
-                    label,
-                    [*where, "options"],
-                    f"a single-choice question needs exactly one 'correct: true' option, has {right}",
-                )
-            if q["type"] == "multiple" and not right:
-                yield problem(
-                    path,
-                    label,
-                    [*where, "options"],
-                    "a multiple-select question needs at least one 'correct: true' option",
-                )
-        for message in _guessing(q):  # the course's scoring rule: guessing never beats chance
-            yield problem(path, label, where, message)
-        if q["type"] == "matching":
-            keys = [c["key"] for c in q["choices"]]
-            if len(set(keys)) != len(keys):
-                yield problem(path, label, [*where, "choices"], "choice keys must be unique")
-            for j, pair in enumerate(q["pairs"]):
-                if pair["match"] not in keys:
-                    yield problem(
-                        path,
-                        label,
-                        [*where, "pairs", j, "match"],
-                        f"no choice {pair['match']!r}; choices: {allowed(keys)}",
-                    )
-
-
-def _guessing(q: dict) -> list[str]:
-    if q["type"] in ("single", "multiple"):
-        right = sum(bool(o.get("correct")) for o in q["options"])
-        if not 1 <= right < len(q["options"]) and q["type"] == "multiple":
-            return []  # reported by the checks above
-        return guessing_problems(q["type"], len(q["options"]), right)
-    if q["type"] == "matching":
-        return guessing_problems("matching", len(q["choices"]), pairs=len(q["pairs"]))
-    return []
-
-
-def _question(salt: str, q: dict) -> dict:
-    qid, kind = q["id"], q["type"]
-    out = {"id": qid, "type": kind, "prompt": q["prompt"], "points": q.get("points", 1)}
-    shuffle = random.Random(f"{salt}|{qid}").shuffle
-    if kind in ("single", "multiple"):
-        options = list(q["options"])
-        shuffle(options)
-        out["options"] = [
-            {
-                "id": LETTERS[i],
-                "text": o["text"],
-                "mark": codec.mark(salt, qid, LETTERS[i], int(bool(o.get("correct")))),
-                "why": codec.encode(salt, f"{qid}.{LETTERS[i]}", o["why"]),
-            }
-            for i, o in enumerate(options)
-        ]
-    elif kind == "true-false":
-        out["mark"] = codec.mark(salt, qid, "tf", q["answer"])
-        out["why"] = {
-            "true": codec.encode(salt, f"{qid}.true", q["if_true"]),
-            "false": codec.encode(salt, f"{qid}.false", q["if_false"]),
-        }
-    elif kind == "matching":
-        choices = list(q["choices"])
-        shuffle(choices)
-        letter = {c["key"]: LETTERS[i] for i, c in enumerate(choices)}
-        out["choices"] = [{"id": letter[c["key"]], "text": c["text"]} for c in choices]
-        out["items"] = [
-            {
-                "id": str(i + 1),
-                "text": p["item"],
-                "mark": codec.mark(salt, qid, i + 1, letter[p["match"]]),
-                "why": codec.encode(salt, f"{qid}.{i + 1}", p["why"]),
-            }
-            for i, p in enumerate(q["pairs"])
-        ]
-    else:  # short
-        from ..scoring import normalise
-
-        marks = sorted({codec.mark(salt, qid, "short", normalise(a)) for a in q["accepted"]})
-        out["marks"] = marks
-        out["answer"] = codec.encode(salt, f"{qid}.answer", q["answer"])
-        out["why"] = codec.encode(salt, f"{qid}.why", q["why"])
-    return out
+        for field, message in checks.problems(q):  # the one question model's checks
+            yield problem(path, label, [*where, *field], message)
 
 
 def compile_vignettes(folder: Path) -> tuple[dict | None, list[Problem]]:
@@ -234,11 +145,11 @@ def _vignette(salt: str, v: dict, table: dict) -> dict:
                 if pos == right
                 else place.get("misconceptions", {}).get(pos, table[axis][pos][right])
             )
-            feedback[pos] = codec.encode(salt, f"{vid}.{axis}.{pos}", text)
+            feedback[pos] = hide.encode(salt, f"{vid}.{axis}.{pos}", text)
         out[axis] = {
-            "mark": codec.mark(salt, vid, axis, right),
+            "mark": hide.mark(salt, vid, axis, right),
             "feedback": feedback,
-            "why": codec.encode(salt, f"{vid}.{axis}.why", place["why"]),
+            "why": hide.encode(salt, f"{vid}.{axis}.why", place["why"]),
         }
     return {"id": vid, "setting": v["setting"], "title": v["title"], "text": v["text"], "axes": out}
 
@@ -273,31 +184,3 @@ def build(lessons: Path = LESSONS) -> tuple[dict[str, str], list[Problem]]:
     if compiled:
         outputs["vignettes.json"] = _dump(compiled)
     return outputs, sorted(problems)
-
-
-def stale(lessons: Path = LESSONS, data: Path = DATA) -> list[str]:
-    """Names of package data files that differ from a fresh build (or are missing or extra)."""
-    outputs, problems = build(lessons)
-    if problems:
-        return ["(sources have problems: run `coursekit selfcheck build`)"]
-    have = {p.name for p in data.glob("*.json")}
-    out = [
-        n
-        for n, text in outputs.items()
-        if not (data / n).is_file() or (data / n).read_text(encoding="utf-8") != text
-    ]
-    return sorted(out + [n for n in have if n not in outputs])
-
-
-def write(outputs: dict[str, str], data: Path = DATA) -> list[str]:
-    data.mkdir(parents=True, exist_ok=True)
-    for old in data.glob("*.json"):
-        if old.name not in outputs:
-            old.unlink()
-    changed = []
-    for name, text in outputs.items():
-        target = data / name
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-            changed.append(name)
-    return changed

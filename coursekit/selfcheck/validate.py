@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content import datafile
-from ..content.parse import line_of
-from ..content.problems import Problem, dotted
+from ..content.problems import Problem
+from ..questions.schema import problem  # noqa: F401  (the one file/line/field problem)
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -17,7 +17,3 @@ SCHEMAS = Path(__file__).parent / "schemas"
 def read(path: Path, name: str, label: str | None = None) -> tuple[object, list[Problem]]:
     """Parse and validate one YAML file against schemas/<name>.json."""
     return datafile.read(path, SCHEMAS / f"{name}.json", label)
-
-
-def problem(path: Path, label: str, field: list, message: str) -> Problem:
-    return Problem(label, line_of(path, field), dotted(field), message)

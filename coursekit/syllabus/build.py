@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 from nbformat import v4
 
-from ..api import content
+from ..content import content
 from ..content.datafile import read as validate
 from ..content.parse import read_yaml
 from ..content.problems import ContentError, Problem

@@ -43,7 +43,7 @@ class View:
 
 def store_helpers() -> dict:
     """What the content templates look up: src(slug) a source, get(kind, slug) any item."""
-    from ..api import content
+    from ..content import content
 
     store = content()
     return {"src": lambda slug: store.get("source", slug), "get": store.get}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..api import content
+from ..content import content
+from ..content.axes import axes
 from ..content.store import UnknownItem
 from .base import View
 
@@ -30,15 +31,13 @@ class FrameworkView(ItemView):
 class CaseView(ItemView):
     kind = template = "case"
 
-    AXES = ("conflict-consensus", "single-multiple-issue", "direct-organization-recruitment")
-
     def context(self) -> dict:
-        return {"item": self.item, "axes": self.AXES}
+        return {"item": self.item, "axes": tuple(axes())}
 
     def position(self, axis: str) -> str:
         """The case's position on a strategic axis, e.g. 'combination'."""
         if axis not in self.item["axes"]:
-            raise UnknownItem("axis", axis, self.AXES)
+            raise UnknownItem("axis", axis, axes())
         return self.item["axes"][axis]["position"]
 
 

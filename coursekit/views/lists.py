@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..api import content
+from ..content import content
 from ..content.search import fold, search
 from .base import View
 

@@ -70,7 +70,7 @@ class Interactive:
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_()
         bundle["text/plain"] = str(self)
-        from ..handouts.fallback import static_html  # static content for places without a kernel
+        from .fallback import static_html  # static content for places without a kernel
 
         static = static_html(self)
         if static:

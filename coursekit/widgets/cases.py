@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..api import content
+from ..content import content
+from ..content.axes import axes
 from ..content.store import UnknownItem
 from ..content.titles import title
-from ..selfcheck.axes import axes
 from .base import Interactive
 
 FILTERS = ("region", "module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..api import content
+from ..content import content
 from ..content.store import UnknownItem
 from .base import Interactive
 
@@ -103,8 +103,8 @@ class ComparisonExplorer(Interactive):
     def _update(self) -> None:
         import ipywidgets as w
 
-        from ..api import case
         from ..strings import say
+        from ..views import CaseView
 
         v = self.visible
         self._pick.value = v["comparison"]
@@ -122,7 +122,7 @@ class ComparisonExplorer(Interactive):
             b.on_click(self._on(lambda _b, slug=slug: self.open_case(slug)))
             buttons.append(b)
         self._buttons.children = buttons
-        self._case.value = case(v["opened"], self.lang)._repr_html_() if v["opened"] else ""
+        self._case.value = CaseView(v["opened"], self.lang)._repr_html_() if v["opened"] else ""
 
 
 def _case_name(slug: str, lang: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from ..api import content
+from ..content import content
 from ..content.store import UnknownItem
 from .base import Interactive
 

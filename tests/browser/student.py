@@ -141,12 +141,13 @@ def check_not_clipped(page) -> None:
 
 
 def check_keyboard_reachable(page, where: str = VISIBLE) -> None:
-    """Every control in coursekit's widgets is in the tab order, enabled, and has a name."""
+    """Every control in coursekit's widgets is in the tab order, enabled, and has a name (read from
+    the DOM's text: JupyterLab skips rendering outputs out of view, where innerText is empty)."""
     bad = page.eval_on_selector(where, """(root) => [...root.querySelectorAll(
         '.jupyter-widgets button, .jupyter-widgets input, .jupyter-widgets select')]
       .filter(e => e.offsetParent)
-      .filter(e => e.tabIndex < 0 || e.disabled || !(e.innerText || e.labels?.[0]?.innerText ||
-                   e.getAttribute('aria-label') || e.title || e.closest('label')?.innerText || '').trim())
+      .filter(e => e.tabIndex < 0 || e.disabled || !(e.textContent || e.labels?.[0]?.textContent ||
+                   e.getAttribute('aria-label') || e.title || e.closest('label')?.textContent || '').trim())
       .map(e => e.outerHTML.slice(0, 120))""")
     assert bad == [], bad
 

@@ -10,7 +10,7 @@ import pytest
 import coursekit as ck
 from coursekit.api import content
 from coursekit.figures import NAMES, figure
-from coursekit.figures.data import axes, cases
+from coursekit.figures.data import cases, figure_axes
 from coursekit.strings import say
 
 LANGS = ("id", "en")
@@ -27,7 +27,7 @@ def test_figure_renders_with_labels_and_alt(name, lang):
         assert short in texts, f"{short} not drawn in {name}"
         assert short in fig.alt, f"{short} missing from the alt text of {name}"
     if name == "strategy-space":
-        for axis in axes():
+        for axis in figure_axes():
             assert say(f"content.axis.{axis.slug}", lang).split()[0] in texts
             for pos in axis.positions:
                 assert say(f"content.position.{pos}", lang) in fig.alt or pos == "not-stated"

@@ -22,7 +22,7 @@ class Run:
     lecturer: Client
     students: dict = field(default_factory=dict)   # name -> Client
     answers: dict = field(default_factory=dict)    # name -> {qid: value}
-    expected: dict = field(default_factory=dict)   # name -> {qid: "right" | "wrong"}
+    expected: dict = field(default_factory=dict)   # name -> {qid: "right" | "wrong" | "by-hand"}
     grade_output: str = ""
     items_csv: str = ""
     feedback: dict = field(default_factory=dict)   # name -> feedback HTML
@@ -50,6 +50,8 @@ def plan(course: Course, hub: Hub) -> tuple[dict, dict, dict]:
             ans[qids[0]] = Raw(f'jawaban = __import__("os").system("touch {canary}")')
             ans[qids[1]] = Raw(f'import os\nos.system("touch {canary}")\njawaban = {right[qids[1]]!r}')
             exp = dict.fromkeys(qids, "right") | {qids[0]: "wrong", qids[1]: "wrong"}
+        # case analyses are marked by hand in formgrader: no score until the lecturer gives one
+        exp.update({q["qid"]: "by-hand" for q in disp["questions"] if q["type"] == "essay"})
         answers[s], expected[s] = ans, exp
         nims[s] = course.students[0] if kind == "hostile" else s  # the hostile one claims a NIM
     return answers, expected, nims

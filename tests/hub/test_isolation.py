@@ -68,8 +68,8 @@ def test_student_cannot_read_another_home(hub, class_a):
 def test_student_cannot_read_instructor_source_or_gradebook(hub, class_a):
     st, _ = attacker(class_a)
     folder = class_a.course.folder
-    for path in (folder / "source" / QUIZ / f"{QUIZ}.ipynb", folder / "gradebook.db",
-                 folder / "nbgrader_config.py"):
+    for path in (folder / "source" / QUIZ / f"{QUIZ}.ipynb", folder / "keys" / f"{QUIZ}.json",
+                 folder / "gradebook.db", folder / "nbgrader_config.py"):
         assert path.exists(), path
         status, out = try_read(st, path)
         assert status != 0 and "Permission denied" in out, path

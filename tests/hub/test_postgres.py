@@ -41,6 +41,8 @@ def make(folder: Path, hub_env: Path, quizzes: tuple, db_url: str = "") -> Path:
     shutil.copy(REPO / "exercises" / "nbgrader_config.py", folder)
     for q in quizzes:
         shutil.copytree(REPO / "exercises" / "source" / q, folder / "source" / q)
+        (folder / "keys").mkdir(exist_ok=True)
+        shutil.copy(REPO / "exercises" / "keys" / f"{q}.json", folder / "keys")
     with open(folder / "nbgrader_config.py", "a", encoding="utf-8") as fh:
         fh.write(f"\nc.Exchange.root = {str(folder / 'exchange')!r}\n")
         if db_url:

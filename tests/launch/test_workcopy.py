@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 from coursekit.launch.workcopy import refresh
-from coursekit.lessons.build import stale
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,6 +70,3 @@ def test_a_deleted_copy_comes_back_and_old_progress_moves_over(tmp_path):
     assert [c.kind for c in refresh(course, folder)] == ["new"]
     assert (folder / "coursekit-progress.json").read_text() == '{"mine": 1}'  # never replaced
 
-
-def test_the_repository_notebooks_are_current():
-    assert stale(ROOT) == []

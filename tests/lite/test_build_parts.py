@@ -100,8 +100,7 @@ def test_lesson_code_runs_with_only_the_browser_side_packages(tmp_path):
         folder, ("strategy-space",))
     assert images_written.exists()
     code = BROWSER_RUN.format(blocked=SERVER_ONLY, folder=str(folder))
-    env = {"COURSEKIT_PROGRESS": str(tmp_path / "p.json"), "COURSEKIT_PARSE_CACHE": "0",
-           "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = {"COURSEKIT_PROGRESS": str(tmp_path / "p.json"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          cwd=tmp_path, timeout=120)
     assert out.returncode == 0, out.stderr[-3000:]

@@ -14,6 +14,7 @@ import pytest
 
 from coursekit.lite.contents import START
 from coursekit.lite.site import KERNEL_PLUGIN, size
+from coursekit.strings import say
 
 from .conftest import ARTIFACTS, ROOT
 
@@ -154,8 +155,8 @@ def test_student_works_offline(site, served, offline, capsys):
     block.locator("button", has_text="Check").first.click()
     page.wait_for_function("([el, old]) => el.innerText.trim() && el.innerText !== old",
                            arg=[feedback.element_handle(), before])
-    assert any(w in feedback.inner_text() for w in ("Correct", "Partly right", "Not quite")), \
-        feedback.inner_text()
+    statuses = [say(f"widgets.quiz.status.{k}", "en") for k in ("correct", "partial", "incorrect")]
+    assert any(w in feedback.inner_text() for w in statuses), feedback.inner_text()
     page.screenshot(path=str(ARTIFACTS / "03-feedback.png"))
     _save(page)
 

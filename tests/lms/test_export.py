@@ -1,5 +1,5 @@
-"""`coursekit export`: the keys warning, the refusal to write where students get files, the
-committed examples are fresh, and the whole bank exports in under 5 s."""
+"""`coursekit export`: the keys warning, the refusal to write where students get files, and
+the whole bank exports in under 5 s."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from coursekit.lms import examples, export, guard, source
+from coursekit.lms import export, guard, source
 from coursekit.lms.limits import limits
 from coursekit.strings import say
 
@@ -61,10 +61,6 @@ def test_unknown_quiz_names_the_quizzes(tmp_path):
 
 def test_limits_file_is_valid():
     assert all(limits(fmt) for fmt in ("moodle", "gift", "qti21", "canvas"))
-
-
-def test_committed_examples_are_fresh():
-    assert examples.stale(EXERCISES) == [], "run: coursekit export-examples"
 
 
 def test_whole_bank_exports_in_under_5_seconds():

@@ -37,9 +37,9 @@ def right_answer(quiz, q, lang="en"):
     if q.type == "true-false":
         return src["answer"]
     if q.type == "matching":
-        key_text = {c["key"]: c["text"][lang] for c in src["choices"]}
+        key_text = {c["id"]: c["text"][lang] for c in src["right"]}
         by_text = {t: i for i, t in q.options(lang)}
-        return {str(n): by_text[key_text[p["match"]]] for n, p in enumerate(src["pairs"], 1)}
+        return {str(n): by_text[key_text[p["match"]]] for n, p in enumerate(src["left"], 1)}
     return src["accepted"][0]
 
 

@@ -160,12 +160,14 @@ def ensure_account(name: str) -> None:
 
 def make_course(course_id: str, exercises: Path, folder: Path, owner: str,
                 db_url: str = "") -> None:
-    """The lecturer's course folder: exercises/nbgrader_config.py and the generated quiz
-    sources (instructor-only: they hold the hidden tests), plus this course's id and gradebook."""
+    """The lecturer's course folder: exercises/nbgrader_config.py, the generated quiz sources and
+    their keys (instructor-only: the hidden tests read keys/<quiz>.json), plus this course's id
+    and gradebook."""
     if not folder.exists():
         folder.mkdir(parents=True)
         shutil.copy(exercises / "nbgrader_config.py", folder)
         shutil.copytree(exercises / "source", folder / "source")
+        shutil.copytree(exercises / "keys", folder / "keys")
         extra = [f"c.CourseDirectory.course_id = {course_id!r}"]
         if db_url:
             extra.append(f"c.CourseDirectory.db_url = {db_url!r}")

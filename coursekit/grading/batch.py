@@ -13,13 +13,13 @@ import time
 from functools import cache
 from pathlib import Path
 
-from ..grading.stock import read_timestamp, regular
+from ..graded.answers import echo, parse_answer, parse_identity
+from ..graded.cells import IDENTITY, answer_id, find_cells, source_of, test_id
+from ..graded.runtime import QUESTIONS_FILE
+from ..graded.score import format_status
 from ..scoring import INVALID
 from ..strings import say
-from .answers import echo, parse_answer, parse_identity
-from .cells import IDENTITY, answer_id, find_cells, source_of, test_id
-from .runtime import QUESTIONS_FILE
-from .score import format_status
+from .stock import read_timestamp, regular
 
 
 def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en") -> list[str]:
@@ -125,7 +125,7 @@ def master_flags(path: Path) -> dict:
 
 def tampered_cells(nb, master: dict) -> list[str]:
     """Cells whose nbgrader metadata the master does not have, or whose flags were changed."""
-    from .preprocess import _changed
+    from ..graded.preprocess import _changed
 
     out = []
     for cell in nb["cells"]:
@@ -148,8 +148,8 @@ def autograde_all(root: Path, quiz: str, students: list[str] | None = None, time
                   lang: str = "en") -> int:
     """Under the course's grading lock (the one `coursekit grade` and `nbgrader autograde` take;
     the nbgrader calls below are let through by COURSEKIT_GRADE_LOCK_PID)."""
-    from ..grading.lock import Busy, Lock
-    from ..grading.stock import LOCK_PID_ENV
+    from .lock import Busy, Lock
+    from .stock import LOCK_PID_ENV
 
     root = Path(root).resolve()
     lock = Lock(root)

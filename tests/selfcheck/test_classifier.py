@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import coursekit as ck
-from coursekit.selfcheck.axes import axes
+from coursekit.content.axes import axes
 from coursekit.selfcheck.build import LESSONS
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import progress_store as progress
+from ..content.axes import axes
 from ..content.store import UnknownItem
-from ..selfcheck import codec
-from ..selfcheck.axes import axes
-from ..selfcheck.bank import load
-from .base import Interactive
+from ..questions import hide
+from ..widgets.base import Interactive
+from .bank import load
 
 
 @dataclass
@@ -82,8 +82,8 @@ class Classifier(Interactive):
             if chosen is None:
                 out[axis] = AxisFeedback(axis, None, False, say("widgets.classify.unplaced", lang))
                 continue
-            ok = spec["mark"] == codec.mark(self.salt, v["id"], axis, chosen)
-            text = codec.decode(self.salt, f"{v['id']}.{axis}.{chosen}", spec["feedback"][chosen])[lang]
+            ok = spec["mark"] == hide.mark(self.salt, v["id"], axis, chosen)
+            text = hide.decode(self.salt, f"{v['id']}.{axis}.{chosen}", spec["feedback"][chosen])[lang]
             out[axis] = AxisFeedback(axis, chosen, ok, text)
         self.results[v["id"]] = out
         if self.record and placed:
@@ -101,8 +101,8 @@ class Classifier(Interactive):
         out = {}
         for axis, positions in axes().items():
             spec = v["axes"][axis]
-            right = next(p for p in positions if spec["mark"] == codec.mark(self.salt, v["id"], axis, p))
-            out[axis] = (right, codec.decode(self.salt, f"{v['id']}.{axis}.why", spec["why"])[self.lang])
+            right = next(p for p in positions if spec["mark"] == hide.mark(self.salt, v["id"], axis, p))
+            out[axis] = (right, hide.decode(self.salt, f"{v['id']}.{axis}.why", spec["why"])[self.lang])
         return out
 
     def retry(self) -> None:

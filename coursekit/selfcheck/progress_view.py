@@ -1,4 +1,4 @@
-"""The progress summary shown by ck.progress() and on the start page."""
+"""The progress widget shown by ck.progress() and on the start page (the model: progress_store)."""
 
 from __future__ import annotations
 
@@ -39,12 +39,12 @@ class ProgressView:
 
     @staticmethod
     def _module_names() -> list[str]:
-        from ..selfcheck.bank import available
+        from .bank import available
 
         return available()
 
     def _module(self, name: str) -> ModuleProgress:
-        from ..selfcheck.bank import load
+        from .bank import load
 
         questions = load(name)["questions"]
         seen = {
@@ -61,7 +61,7 @@ class ProgressView:
 
     def _title(self, name: str) -> str:
         try:
-            from ..api import content
+            from ..content import content
 
             return content().get("module", name)["title"][self.lang]
         except Exception:  # content still being written: a title is not worth a crash
@@ -103,3 +103,8 @@ class ProgressView:
 
     def __repr__(self) -> str:
         return str(self)
+
+
+def progress(lang: str | None = None) -> ProgressView:
+    """The learner's progress per module (rich object: HTML in notebooks, text in terminals)."""
+    return ProgressView(lang)

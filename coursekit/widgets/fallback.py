@@ -1,7 +1,7 @@
 """Static HTML for an interactive element: everything it can show, without answers, for places
 with no live kernel (nbconvert HTML, a notebook rendered on a code host, PDF handouts).
 
-Called by the widgets' `_repr_mimebundle_` (coursekit/widgets/base.py), which puts the result
+Called by the widgets' `_repr_mimebundle_` (base.py), which puts the result
 beside the widget view as text/html; in a live notebook the widget view is shown instead.
 """
 

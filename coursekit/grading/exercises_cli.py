@@ -1,4 +1,4 @@
-"""`coursekit exercises ...`: build the graded quizzes from the bank, check them, autograde a class."""
+"""`coursekit exercises ...`: check the question bank, autograde a class (built by `coursekit build`)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,8 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    p = sub.add_parser("exercises", help="graded quizzes (nbgrader): build, check, autograde")
+    p = sub.add_parser("exercises", help="graded quizzes (nbgrader): check, autograde")
     esub = p.add_subparsers(dest="exercises_command", required=True, metavar="ACTION")
-
-    b = esub.add_parser("build", help="generate exercises/source/<quiz>/ from the question bank")
-    b.add_argument("--root", default=None, help="the nbgrader course folder (default: ./exercises or .)")
-    b.add_argument("--check", action="store_true", help="write nothing; fail when files are stale")
-    b.set_defaults(run=_build)
 
     c = esub.add_parser("check", help="validate the question bank and quizzes; report every problem")
     c.add_argument("--root", default=None)
@@ -37,7 +32,7 @@ def find_root(given: str | None) -> Path:
 
 
 def _load(root: Path):
-    from .bank import load
+    from ..graded.bank import load
 
     bank, problems = load(root)
     for p in problems:
@@ -52,28 +47,6 @@ def _check(args) -> int:
     if problems:
         return 1
     print(f"bank OK: {len(bank.items)} items, {len(bank.quizzes)} quizzes")
-    return 0
-
-
-def _build(args) -> int:
-    from .build import all_outputs, stale, write
-
-    root = find_root(args.root)
-    bank, problems = _load(root)
-    if problems:
-        return 1
-    files = all_outputs(bank)
-    if args.check:
-        old = stale(root, files)
-        for rel in old:
-            print(f"stale: {rel}", file=sys.stderr)
-        if old:
-            print("run `coursekit exercises build` to regenerate", file=sys.stderr)
-            return 1
-        print(f"up to date: {len(files)} files")
-        return 0
-    changed = write(root, files)
-    print(f"wrote {len(changed)} of {len(files)} files" + "".join(f"\n  {c}" for c in changed))
     return 0
 
 

@@ -1,0 +1,83 @@
+"""The feedback of one checked answer (status, points, one note per option, entry or answer) and
+its one template set (templates/feedback.html.j2 for notebooks, feedback.txt.j2 for terminals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import scoring
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class Note:
+    """One line of feedback: what it is about, whether that is right, and the explanation."""
+
+    about: str  # 'chosen' | 'right' | 'item' | 'answer'
+    label: str  # the option / item text shown
+    ok: bool | None
+    text: str  # the rationale (in the chosen language)
+    right: str = ""  # for a wrongly matched item: the right match
+
+
+@dataclass
+class Feedback:
+    qid: str
+    status: str  # scoring status: correct | partial | incorrect | blank | invalid
+    points: float
+    max_points: float
+    lang: str
+    notes: list[Note] = field(default_factory=list)
+    heading: str = ""  # graded: the question's name, e.g. 'q01'
+    reason: str = ""  # why an answer could not be read
+    rule: str = ""  # the scoring rule, for partial credit
+
+    @property
+    def correct(self) -> bool:
+        return self.status == scoring.CORRECT
+
+    @property
+    def text(self) -> str:
+        return render("feedback.txt.j2", self.lang, fb=self)
+
+    def _repr_html_(self) -> str:
+        return render("feedback.html.j2", self.lang, fb=self)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def choice_notes(options, chosen: set) -> list[Note]:
+    """options: (letter, text, correct, why) in the order shown; a note for each chosen or right one."""
+    return [Note("chosen" if letter in chosen else "right", f"{letter}) {text}", right, why)
+            for letter, text, right, why in options if letter in chosen or right]
+
+
+def truth_notes(said: bool | None, right: bool, label, why) -> list[Note]:
+    """True/false: what was said (if anything) and, when that is wrong, the right answer;
+    label(bool) and why(bool) give the shown word and the rationale."""
+    notes = [] if said is None else [Note("chosen", label(said), said == right, why(said))]
+    if said != right:
+        notes.append(Note("right", label(right), True, why(right)))
+    return notes
+
+
+def pair_notes(rows, choices: dict) -> list[Note]:
+    """Matching: rows of (number, text, given letter, right letter, why); choices: letter -> text."""
+    return [Note("item", f"{num}. {text} → {choices.get(got, '—')}", got == want, why,
+                 "" if got == want else choices.get(want, ""))
+            for num, text, got, want, why in rows]
+
+
+def answer_note(model: str, ok: bool, why: str) -> list[Note]:
+    """Short answer: the model answer, whether the answer given is accepted, and why."""
+    return [Note("answer", model, ok, why)]
+
+
+def render(name: str, lang: str, **context) -> str:
+    """Render templates/<name> in lang (coursekit.render: say and pick bound to lang)."""
+    from ..render import render
+
+    return render(TEMPLATES, name, lang, **context)
