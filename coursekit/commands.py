@@ -7,7 +7,7 @@ from importlib import import_module
 # Modules that add sub-commands; their order is the order in `coursekit --help`.
 PARTS: list[str] = [
     "coursekit.build",  # issue 11: coursekit build [--check], every committed generated file
-    "coursekit.graded.cli",
+    "coursekit.grading.exercises_cli",  # coursekit exercises check|autograde (graded quizzes)
     "coursekit.grading.cli",
     "coursekit.lms.cli",  # issue 12: coursekit export, export-grades
     "coursekit.lite.cli",  # issue 14: coursekit lite build

@@ -68,7 +68,7 @@ def load() -> dict:
     except FileNotFoundError:
         return _empty()
     except OSError as err:
-        _notice("progress.unreadable", path=str(file), error=err.strerror or str(err))
+        _notice("widgets.progress.unreadable", path=str(file), error=err.strerror or str(err))
         return _empty()
     try:
         data = json.loads(text)
@@ -79,9 +79,9 @@ def load() -> dict:
     aside = file.with_name(f"{file.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
     try:
         os.replace(file, aside)
-        _notice("progress.corrupt", path=str(file), aside=str(aside))
+        _notice("widgets.progress.corrupt", path=str(file), aside=str(aside))
     except OSError as err:
-        _notice("progress.unreadable", path=str(file), error=err.strerror or str(err))
+        _notice("widgets.progress.unreadable", path=str(file), error=err.strerror or str(err))
     return _empty()
 
 
@@ -94,7 +94,7 @@ def save(data: dict) -> bool:
         os.replace(tmp, file)
         return True
     except OSError as err:
-        _notice("progress.unwritable", path=str(file), error=err.strerror or str(err))
+        _notice("widgets.progress.unwritable", path=str(file), error=err.strerror or str(err))
         return False
 
 

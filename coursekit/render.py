@@ -1,23 +1,31 @@
-"""Render templates (HTML for notebooks, plain text for terminals) in a language."""
+"""The one Jinja environment factory and renderer for every template folder.
+
+Templates get `say(key, **fields)` and `pick(text)` (coursekit.strings, in the `lang` being
+rendered) and a `wrap` filter for terminal text. HTML (*.html.j2) is autoescaped; a missing
+value is an error (an optional field tests false and iterates empty).
+"""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from functools import cache
 from pathlib import Path
 
-TEMPLATES = Path(__file__).parent / "templates"
+HERE = Path(__file__).parent
 
 
-def _env():
-    return environment(TEMPLATES)
+def environment(folder: Path | str):
+    """The strict Jinja environment for one template folder (a path, or one relative to the
+    package such as "widgets/templates")."""
+    return _environment(HERE / folder)
 
 
 @cache
-def environment(folder: Path):
-    """The Jinja environment for one template folder: HTML autoescaped, strict about missing
-    values (an optional field tests false), and a `wrap` filter for terminal text."""
+def _environment(folder: Path):
     import jinja2
+
+    from . import strings
 
     class Optional(jinja2.StrictUndefined):
         """A missing optional field tests false and iterates empty; printing it is an error."""
@@ -37,6 +45,8 @@ def environment(folder: Path):
         keep_trailing_newline=False,
     )
     env.filters["wrap"] = _wrap
+    env.globals["say"] = jinja2.pass_context(lambda ctx, key, **f: strings.say(key, ctx["lang"], **f))
+    env.globals["pick"] = jinja2.pass_context(lambda ctx, text: strings.pick(text, ctx["lang"]))
     return env
 
 
@@ -46,19 +56,7 @@ def _wrap(text: str, indent: int = 0, hang: int = 0, width: int = 88) -> str:
                          subsequent_indent=" " * (indent + hang))
 
 
-def render(name: str, lang: str, **context) -> str:
-    """Render templates/<name> with helpers bound to lang: t(text), label(key), src(slug)."""
-    from .content import content
-
-    store = content()
-
-    def t(text):
-        return text[lang] if isinstance(text, dict) else text
-
-    def label(key: str) -> str:
-        return store.label(key, lang)
-
-    return _env().get_template(name).render(
-        lang=lang, t=t, label=label, src=lambda slug: store.get("source", slug),
-        get=store.get, **context,
-    ).strip() + "\n"
+def render(folder: Path | str, name: str, lang: str, **context) -> str:
+    """Render <folder>/<name> in lang: stripped, one final new line, never a double blank line."""
+    text = environment(folder).get_template(name).render(lang=lang, **context)
+    return re.sub(r"\n{3,}", "\n\n", text.strip()) + "\n"

@@ -1,6 +1,11 @@
-"""Minimal shim of the strings contract (HOUSE.md, contract 1) for branch house-questions only:
-the lead keeps R-strings' coursekit/strings.py at merge. Reads the parts' string files as data
-(no import of the parts, so it stays in its layer)."""
+"""Every learner- and lecturer-facing string: `say(key, lang, **fields)` and `pick(text, lang)`.
+
+Strings live in `coursekit/<part>/strings.yaml` (and the content's UI labels in
+content/data/ui.yaml), all in one form checked by strings.schema.json: key -> {id, en}, or
+key -> a group of the same. A string's key is "<part>.<group>.<name>", e.g. "widgets.quiz.title",
+"grading.flags.too_few", "content.concept". A missing key is an error naming it; there is no
+fallback to another language.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +13,94 @@ from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).parent
-ROOTS = {"widgets": "strings", "graded": "labels"}  # part -> the top-level key of its strings.yaml
+SCHEMA = HERE / "strings.schema.json"
+PARTS = ("figures", "graded", "grading", "lessons", "lite", "lms", "widgets")
+UI = HERE / "content" / "data" / "ui.yaml"
+
+
+def files() -> dict[str, Path]:
+    """part -> its strings file."""
+    return {**{p: HERE / p / "strings.yaml" for p in PARTS}, "content": UI}
+
+
+def check() -> tuple[dict, list]:
+    """(part -> data, every problem in every strings file, naming file, line and field)."""
+    from .content import datafile
+    from .content.parse import line_of, read_yaml
+    from .content.problems import Problem, dotted
+
+    found, problems = {}, []
+    for part, path in files().items():
+        label = str(path.relative_to(HERE.parent)) if path.is_relative_to(HERE.parent) else str(path)
+        if part == "content":  # the content's UI labels: the same form, under 'labels'
+            data, bad = read_yaml(path, label)
+            data = data.get("labels") if isinstance(data, dict) else data
+            bad = bad or [Problem(label, line_of(path, ["labels", *p]), dotted(["labels", *p]), m)
+                          for p, m in datafile.schema_errors(SCHEMA, data)]
+        else:
+            data, bad = datafile.read(path, SCHEMA, label)
+        problems += bad
+        if not bad:
+            found[part] = data
+    return found, problems
+
+
+def _flat(tree: dict, prefix: str, out: dict) -> dict:
+    for name, value in tree.items():
+        key = f"{prefix}.{name}"
+        if set(value) == {"id", "en"} and all(isinstance(v, str) for v in value.values()):
+            out[key] = value
+        else:
+            _flat(value, key, out)
+    return out
 
 
 @cache
-def _table(part: str) -> dict:
-    import yaml
+def table() -> dict[str, dict]:
+    """key -> {id, en}, every strings file validated (ContentError listing every problem)."""
+    from .content.problems import ContentError
 
-    return yaml.safe_load((HERE / part / "strings.yaml").read_text(encoding="utf-8"))[ROOTS[part]]
+    found, problems = check()
+    if problems:
+        raise ContentError(problems)
+    out: dict = {}
+    for part, data in found.items():
+        _flat(data, part, out)
+    return out
+
+
+class UnknownString(KeyError):
+    def __init__(self, key: str):
+        from .content.problems import did_you_mean
+
+        self.key = key
+        super().__init__(f"no string {key!r}{did_you_mean(key, table())}")
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 def say(key: str, lang: str, **fields) -> str:
-    """A string by "<part>.<name>", in lang, with {fields} filled."""
-    part, _, name = key.partition(".")
-    return _table(part)[name][lang].format(**fields)
+    """The string `key` in `lang` ('id' or 'en'; 'both': Indonesian, a new line, English),
+    with its {fields} filled in."""
+    if lang == "both":
+        return "\n".join(say(key, x, **fields) for x in ("id", "en"))
+    return entry(key)[lang].format(**fields)  # '{{' and '}}' write a brace
+
+
+def entry(key: str) -> dict:
+    """The string `key` in both languages, {id, en}, unfilled: for outputs that carry both
+    (an LMS export's Moodle multilang text)."""
+    found = table().get(key)
+    if found is None:
+        raise UnknownString(key)
+    return found
 
 
 def pick(text: dict | str | None, lang: str) -> str:
-    """A bilingual value in a language."""
+    """A bilingual value {id, en} in lang; a plain string as it is; None as ''."""
+    if text is None:
+        return ""
     if isinstance(text, dict):
-        return text.get(lang) or text.get("id", "")
-    return text or ""
+        return text[lang]
+    return text

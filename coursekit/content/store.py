@@ -44,11 +44,6 @@ class Content:
         out["label"] = len(self.labels)
         return out
 
-    def label(self, key: str, lang: str) -> str:
-        if key not in self.labels:
-            raise UnknownItem("label", key, self.labels)
-        return self.labels[key][lang]
-
     def _of(self, kind: str) -> dict:
         if kind not in self._items or not BY_NAME[kind].many:
             many = [k for k, v in BY_NAME.items() if v.many]

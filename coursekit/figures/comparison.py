@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..content import content
+from ..strings import say
 from . import style
-from .data import NOT_STATED, cases, figure_axes, label, listing, wrap
-from .strings import strings
+from .data import NOT_STATED, cases, figure_axes, listing, wrap
 from .view import FigureView
 
 
@@ -41,22 +41,22 @@ def comparison(slug: str, lang: str) -> FigureView:
                            facecolor=style.COLOUR[role], edgecolor="black", linewidth=0.8)
                 ax.text(x + 0.22, y, name, va="center", fontsize=9.5,
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 1, "alpha": 0.85})
-        not_stated = label(f"position.{NOT_STATED}", lang)
+        not_stated = say(f"content.position.{NOT_STATED}", lang)
         ax.text(0.04, depth + 0.75, f"{not_stated}: {listing(placed[NOT_STATED], lang)}",
                 va="top", fontsize=9, color="#444444", style="italic")
         ax.set_xlim(0, len(columns))
         ax.set_ylim(depth + 1.2, -0.9)
         ax.axis("off")
-        title = strings().get("comparison.title", lang, title=comp["title"][lang])
+        title = say("figures.comparison.title", lang, title=comp["title"][lang])
         fig.suptitle(wrap(title, 90), fontweight="bold", fontsize=12)
     parts = []
     for pos in columns:
         pname = names[pos][lang]
-        key = "comparison.column" if placed[pos] else "comparison.column-empty"
-        parts.append(strings().get(key, lang, position=pname, cases=listing(placed[pos], lang)))
-    missing = (strings().get("comparison.not-stated", lang, cases=listing(placed[NOT_STATED], lang))
+        key = "figures.comparison.column" if placed[pos] else "figures.comparison.column-empty"
+        parts.append(say(key, lang, position=pname, cases=listing(placed[pos], lang)))
+    missing = (say("figures.comparison.not-stated", lang, cases=listing(placed[NOT_STATED], lang))
                if placed[NOT_STATED] else "")
-    alt = strings().get("comparison.alt", lang, axis=label(f"axis.{slug}", lang),
+    alt = say("figures.comparison.alt", lang, axis=say(f"content.axis.{slug}", lang),
                         details="; ".join(parts), not_stated_part=missing)
-    caption = strings().get("comparison.caption", lang)
+    caption = say("figures.comparison.caption", lang)
     return FigureView(slug, lang, fig, title, caption, alt)

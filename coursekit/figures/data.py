@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..content import content
 from ..content.axes import NOT_STATED, order
 from ..content.axes import axes as strategic_axes
-from .strings import strings
+from ..strings import say
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,6 @@ def cases() -> list[dict]:
                   key=lambda c: (c["region"] != "indonesia", c["short"]["en"].lower()))
 
 
-def label(key: str, lang: str) -> str:
-    return content().label(key, lang)
-
 
 def wrap(text: str, width: int) -> str:
     """Break a label into lines of at most width characters."""
@@ -48,5 +45,5 @@ def wrap(text: str, width: int) -> str:
 def listing(names: list[str], lang: str) -> str:
     """'a, b and c' in the language; 'none' when empty."""
     if len(names) <= 1:
-        return "".join(names) or strings().get("none", lang)
-    return ", ".join(names[:-1]) + f" {strings().get('and', lang)} " + names[-1]
+        return "".join(names) or say("figures.none", lang)
+    return ", ".join(names[:-1]) + f" {say('figures.and', lang)} " + names[-1]

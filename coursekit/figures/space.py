@@ -3,9 +3,9 @@ above the other (side by side, the position labels of a panel had no room and ov
 
 from __future__ import annotations
 
+from ..strings import say
 from . import style
-from .data import NOT_STATED, cases, figure_axes, label, listing, wrap
-from .strings import strings
+from .data import NOT_STATED, cases, figure_axes, listing, wrap
 from .view import FigureView
 
 
@@ -23,7 +23,7 @@ def strategy_space(lang: str) -> FigureView:
         for ax, axis in zip(panels, cols, strict=True):
             _panel(ax, axis, rows, lang)
             ax.set_yticks(range(len(rows)), names)
-        title = strings().get("strategy-space.title", lang)
+        title = say("figures.strategy-space.title", lang)
         fig.suptitle(title, fontweight="bold", fontsize=12)
     details = []
     for axis in cols:
@@ -31,14 +31,14 @@ def strategy_space(lang: str) -> FigureView:
         for pos in axis.positions:
             here = [c["short"][lang] for c in rows if c["axes"][axis.slug]["position"] == pos]
             if here:
-                parts.append(strings().get("alt.position-part", lang, cases=", ".join(here),
-                                           position=label(f"position.{pos}", lang)))
-        details.append(strings().get("alt.axis-part", lang, axis=label(f"axis.{axis.slug}", lang),
+                parts.append(say("figures.alt.position-part", lang, cases=", ".join(here),
+                                           position=say(f"content.position.{pos}", lang)))
+        details.append(say("figures.alt.axis-part", lang, axis=say(f"content.axis.{axis.slug}", lang),
                                      positions="; ".join(parts)))
-    not_stated = label(f"position.{NOT_STATED}", lang)
-    alt = strings().get("strategy-space.alt", lang, panels=len(cols), count=len(rows),
+    not_stated = say(f"content.position.{NOT_STATED}", lang)
+    alt = say("figures.strategy-space.alt", lang, panels=len(cols), count=len(rows),
                         cases=listing(names, lang), details=". ".join(details))
-    caption = strings().get("strategy-space.caption", lang, not_stated=not_stated)
+    caption = say("figures.strategy-space.caption", lang, not_stated=not_stated)
     return FigureView("strategy-space", lang, fig, title, caption, alt)
 
 
@@ -58,11 +58,11 @@ def _panel(ax, axis, rows, lang: str) -> None:
         else:
             ax.scatter([x], [y], marker=style.MARKER[role], s=70, zorder=3,
                        facecolor=style.COLOUR[role], edgecolor="black", linewidth=0.8)
-    ax.set_xticks(list(xs), [wrap(label(f"position.{p}", lang), 24) for p in axis.positions],
+    ax.set_xticks(list(xs), [wrap(say(f"content.position.{p}", lang), 24) for p in axis.positions],
                   fontsize=9)
     ax.set_xlim(-0.5, len(axis.positions) - 0.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_title(label(f"axis.{axis.slug}", lang), loc="left")
+    ax.set_title(say(f"content.axis.{axis.slug}", lang), loc="left")
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6, zorder=1)
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)

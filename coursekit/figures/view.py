@@ -6,7 +6,7 @@ import base64
 import io
 
 from ..render import render
-from .strings import strings
+from ..strings import say
 
 
 class FigureView:
@@ -30,14 +30,14 @@ class FigureView:
 
     def _context(self) -> dict:
         return {"title": self.title, "caption": self.caption, "alt": self.alt,
-                "alt_heading": strings().get("alt-heading", self.lang)}
+                "alt_heading": say("figures.alt-heading", self.lang)}
 
     def _repr_html_(self) -> str:
         png = base64.b64encode(self.png()).decode("ascii")
-        return render("html/figure.html.j2", self.lang, png=png, **self._context())
+        return render("templates", "html/figure.html.j2", self.lang, png=png, **self._context())
 
     def __str__(self) -> str:
-        return render("text/figure.txt.j2", self.lang, **self._context())
+        return render("templates", "text/figure.txt.j2", self.lang, **self._context())
 
     def __repr__(self) -> str:
         return str(self)

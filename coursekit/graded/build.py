@@ -15,10 +15,10 @@ import json
 
 import nbformat
 
+from ..strings import say
 from .bank import Bank
 from .keys import display_item, item_key
 from .protocol import IDENTITY, answer_id, render_id, rubric_id, test_id
-from .text import say
 from .variant import slot
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -69,7 +69,7 @@ def all_outputs(bank: Bank) -> dict[str, str]:
 
 
 def _both(key: str, **f) -> str:
-    return f"{say(key, 'id', **f)} / {say(key, 'en', **f)}"
+    return f"{say('graded.' + key, 'id', **f)} / {say('graded.' + key, 'en', **f)}"
 
 
 def _meta(gid: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
@@ -99,9 +99,9 @@ def notebook(bank: Bank, quiz: dict, display: dict):
         _cell("markdown", "judul", intro, locked=True),
         _cell("code", "persiapan", "from coursekit.graded.quiz import kuis\n\nkuis = kuis()", locked=True),
         _cell("code", IDENTITY, "\n".join([
-            "# IDENTITAS / IDENTITY",
-            "# Tulis NIM Anda di antara tanda kutip. / Write your student ID (NIM) between the quotes.",
-            '# Bahasa soal: "id" = Bahasa Indonesia, "en" = English. / Language of the questions.',
+            f"# {_both('identity.title')}",
+            f"# {_both('identity.nim')}",
+            f"# {_both('identity.lang')}",
             'NIM = ""',
             'BAHASA = "id"']), solution=True),
     ]
@@ -124,7 +124,7 @@ def notebook(bank: Bank, quiz: dict, display: dict):
                           f'nilai("{qid}")', HIDDEN_END])
         cells.append(_cell("code", test_id(qid), test, grade=True, locked=True, points=points))
     cells.append(_cell("markdown", "selesai", "\n\n".join(
-        [say("done", "id"), "---", say("done", "en")]), locked=True))
+        [say("graded.done", "id"), "---", say("graded.done", "en")]), locked=True))
     nb.cells = cells
     return nb
 
@@ -135,7 +135,7 @@ def _solution(s, key: dict):
     if s.type == "multiple":
         return sorted(x for x, t in s.letters.items() if key["options"][t]["correct"])
     if s.type == "true-false":
-        return say("true" if key["answer"] else "false", "id")
+        return say("graded.true" if key["answer"] else "graded.false", "id")
     if s.type == "short":
         return key["accepted"][0]
     if s.type == "matching":
@@ -145,8 +145,8 @@ def _solution(s, key: dict):
 
 
 def _essay_solution(item: dict) -> str:
-    lines = ["**Jawaban model / Model answer**", "", item["model"]["id"], "", item["model"]["en"], "",
-             "**Skema penilaian / Mark scheme**", ""]
+    lines = [f"**{_both('model-answer')}**", "", item["model"]["id"], "", item["model"]["en"], "",
+             f"**{_both('mark-scheme')}**", ""]
     lines += [f"- ({c['points']:g}) {c['text']['id']}: {c['expect']['id']} / {c['text']['en']}: "
               f"{c['expect']['en']}" for c in item["scheme"]]
     return "\n".join(lines)
@@ -157,7 +157,8 @@ def rubric(item: dict) -> str:
     low, high = item["words"]
     lines = []
     for lang in ("id", "en"):
-        lines += [f"**{say('rubric.title', lang)}** {say('rubric.words', lang, low=low, high=high)}", ""]
+        words = say("graded.rubric.words", lang, low=low, high=high)
+        lines += [f"**{say('graded.rubric.title', lang)}** {words}", ""]
         for n, c in enumerate(item["scheme"], 1):
             lines.append(f"{n}. **{c['text'][lang]}**")
             lines += [f"    - {level[lang]}" for level in c["levels"]]
@@ -167,20 +168,19 @@ def rubric(item: dict) -> str:
 
 def marking(bank: Bank, quiz: dict, display: dict) -> str:
     """The essays' mark schemes for formgrader, instructor-only."""
-    lines = [f"# {quiz['id']}: mark schemes (instructor only, do not release)", ""]
+    lines = [f"# {say('graded.marking.title', 'en', quiz=quiz['id'])}", ""]
     for q in display["questions"]:
         if q["type"] != "essay":
             continue
         for cand in q["items"]:
             item = bank.items[cand["item"]]
             lines += [f"## {q['qid']} ({item['id']}, {item['points']:g} points)", "",
-                      item["stem"]["id"], "", item["stem"]["en"], "", "### Skema / Scheme", ""]
+                      item["stem"]["id"], "", item["stem"]["en"], "", f"### {_both('scheme')}", ""]
             for c in item["scheme"]:
                 lines += [f"- ({c['points']:g}) {c['text']['id']} / {c['text']['en']}",
                           f"    - {c['expect']['id']}", f"    - {c['expect']['en']}"]
-            lines += ["", "### Rubrik (seperti yang dilihat mahasiswa) / Rubric (as students see it)", "",
-                      rubric(item)]
-            lines += ["", "### Jawaban model / Model answer", "", item["model"]["id"], "",
+            lines += ["", f"### {_both('rubric.as-seen')}", "", rubric(item)]
+            lines += ["", f"### {_both('model-answer')}", "", item["model"]["id"], "",
                       item["model"]["en"], ""]
     if len(lines) == 2:
         lines.append("(no essay questions)")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from .. import scoring
 from ..questions import feedback
 from ..questions.feedback import Feedback
+from ..strings import pick, say
 from .answers import echo
 from .score import Result
-from .text import pick, say
 from .variant import Slot
 
 
@@ -29,13 +29,13 @@ def explain(result: Result, question: dict, key: dict, s: Slot, lang: str) -> li
         fb.notes = feedback.choice_notes(
             [(letter, texts[tok], k["options"][tok]["correct"], pick(k["options"][tok]["why"], lang))
              for letter, tok in s.letters.items()], chosen)
-        fb.rule = say("fb.rule.multiple", lang) if s.type == "multiple" else ""
+        fb.rule = say("graded.fb.rule.multiple", lang) if s.type == "multiple" else ""
     elif s.type == "true-false":
         said = None
         if result.status in (scoring.CORRECT, scoring.INCORRECT):
             said = (result.status == scoring.CORRECT) == bool(k["answer"])
         fb.notes = feedback.truth_notes(said, bool(k["answer"]),
-                                        lambda b: say("true" if b else "false", lang),
+                                        lambda b: say("graded.true" if b else "graded.false", lang),
                                         lambda b: pick(k["why"], lang))
     elif s.type == "short":
         fb.notes = feedback.answer_note(k["accepted"][0], result.status == scoring.CORRECT,
@@ -48,7 +48,7 @@ def explain(result: Result, question: dict, key: dict, s: Slot, lang: str) -> li
             [(num, texts[tok], given.get(num), letter[k["left"][tok]["match"]],
               pick(k["left"][tok]["why"], lang)) for num, tok in s.left.items()],
             {x: texts[t] for x, t in s.right.items()})
-        fb.rule = say("fb.rule.matching", lang)
+        fb.rule = say("graded.fb.rule.matching", lang)
     return fb.text.rstrip("\n").split("\n")
 
 
@@ -57,6 +57,6 @@ def reason(detail: str, lang: str) -> str:
     name, _, what = (detail or "").partition(":")
     key = f"invalid.{name}"
     try:
-        return say(key, lang, what=echo(what))
+        return say("graded." + key, lang, what=echo(what))
     except KeyError:
-        return say("invalid.not-a-value", lang)
+        return say("graded.invalid.not-a-value", lang)

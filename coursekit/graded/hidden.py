@@ -7,10 +7,10 @@ item this student was given."""
 
 from __future__ import annotations
 
+from ..strings import say
 from . import runtime
 from .feedback import explain
 from .score import score_question
-from .text import say
 from .variant import autograde_student, slot, student_for
 
 
@@ -22,13 +22,13 @@ def nilai(qid: str, keys: dict | None = None, source: str | None = None,
     display = runtime.load_display()
     question = runtime.question(display, qid) if display else None
     if question is None:
-        print(say("no-questions-file", lang))
+        print(say("graded.no-questions-file", lang))
         return 0.0
     assignment = display["assignment"]
     if keys is None:
         keys = runtime.load_keys(assignment, qid)
     if not keys:
-        print(say("no-keys-file", lang))
+        print(say("graded.no-keys-file", lang))
         return 0.0
     declared = runtime.declared_nim(ns)
     student = student_for(assignment, declared)
@@ -40,6 +40,6 @@ def nilai(qid: str, keys: dict | None = None, source: str | None = None,
         lines = []
     submitter = autograde_student(assignment)
     if submitter is not None and declared and declared != submitter:
-        lines.append(say("flag.nim", lang, declared=declared, student=submitter))
+        lines.append(say("graded.flag.nim", lang, declared=declared, student=submitter))
     print("\n".join(lines))
     return min(result.points, result.max_points)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import sys
 
+from ..render import render
+from ..strings import say
 from . import runtime
 from .answers import echo, parse_answer
 from .score import format_status
-from .text import render, say
 from .variant import fingerprint, slot, student_for
 
 HOW = {"single": "choose-one", "multiple": "choose-several", "true-false": "true-false",
@@ -21,7 +22,7 @@ class View:
     """Something shown in a notebook: HTML for JupyterLab, plain text elsewhere."""
 
     def __init__(self, html: str, text: str):
-        self.html, self.text = html, text
+        self.html, self.text = html, text.rstrip("\n")  # render() ends text with a new line
 
     def _repr_html_(self) -> str:
         return self.html
@@ -37,8 +38,8 @@ class Kuis:
         self.display = runtime.load_display(folder)
 
     def _message(self, key: str, lang: str, **fields) -> View:
-        msg = say(key, lang, **fields)
-        return View(render("message.html.j2", lang, message=msg), msg)
+        msg = say("graded." + key, lang, **fields)
+        return View(render("graded/templates", "message.html.j2", lang, message=msg), msg)
 
     def tampilkan(self, qid: str, nim: str | None = None, lang: str | None = None) -> View:
         """Show question qid as this student sees it (letters a, b, c...)."""
@@ -56,10 +57,11 @@ class Kuis:
         item = next(i for i in q["items"] if i["item"] == s.item)
         options = {e["token"]: e["text"] for part in ("options", "left", "right") for e in item.get(part, [])}
         ctx = dict(number=int(qid[1:]), points=f"{s.points:g}", item=item, slot=s, options=options,
-                   how=say(HOW[q["type"]], lang),
-                   variant_line=say("variant", lang, student=student or "-",
+                   how=say("graded." + HOW[q["type"]], lang),
+                   variant_line=say("graded.variant", lang, student=student or "-",
                                     code=fingerprint(self.display, student)))
-        return View(render("question.html.j2", lang, **ctx), render("question.txt.j2", lang, **ctx))
+        return View(render("graded/templates", "question.html.j2", lang, **ctx),
+                    render("graded/templates", "question.txt.j2", lang, **ctx))
 
     show = tampilkan
 
@@ -69,21 +71,22 @@ class Kuis:
         IPython's); the kernel-free grader passes its own."""
         lang = runtime.language(ns)
         if self.display is None or runtime.question(self.display, qid) is None:
-            print(say("unknown-question", lang, qid=qid), file=sys.stderr)
+            print(say("graded.unknown-question", lang, qid=qid), file=sys.stderr)
             return
         q = runtime.question(self.display, qid)
         answer = parse_answer(source if source is not None else runtime.previous_source())
         assignment = self.display["assignment"]
         status = format_status(q, assignment, student_for(assignment, runtime.declared_nim(ns)), answer)
         if status.status == "blank":
-            print(say("format-blank", lang, qid=qid), file=sys.stderr)
+            print(say("graded.format-blank", lang, qid=qid), file=sys.stderr)
             return
         if status.status == "invalid":
             from .feedback import reason
 
-            print(say("format-bad", lang, qid=qid, reason=reason(status.detail, lang)), file=sys.stderr)
+            print(say("graded.format-bad", lang, qid=qid, reason=reason(status.detail, lang)),
+                  file=sys.stderr)
             return
-        print(say("format-ok", lang, qid=qid, value=echo(repr(answer.value))))
+        print(say("graded.format-ok", lang, qid=qid, value=echo(repr(answer.value))))
 
     check = periksa
 

@@ -38,20 +38,20 @@ def register(sub) -> None:
 
 def _grade(args) -> int:
     from ..lang import resolve
+    from ..strings import say
     from .engine import Interrupted, NoAssignment, grade_assignment, print_summary
     from .lock import Busy
-    from .texts import text
 
     lang = resolve(args.lang)
     try:
         summary = grade_assignment(args.assignment, args.course, args.student, args.jobs,
                                    args.wait, lang, quiet=args.quiet)
     except Busy as busy:
-        print("coursekit: " + text("messages", "locked_stop", lang, who=busy.describe(lang),
+        print("coursekit: " + say("grading.messages.locked_stop", lang, who=busy.describe(lang),
                                    path=busy.path), file=sys.stderr)
         return 75
     except Interrupted as stop:
-        print("coursekit: " + text("messages", "interrupted", lang, done=stop.done, total=stop.total),
+        print("coursekit: " + say("grading.messages.interrupted", lang, done=stop.done, total=stop.total),
               file=sys.stderr)
         return 130
     except NoAssignment as err:
@@ -63,32 +63,32 @@ def _grade(args) -> int:
 
 def _export(args) -> int:
     from ..lang import resolve
+    from ..strings import say
     from .export import NotGraded, export_items
-    from .texts import text
 
     lang = resolve(args.lang)
     try:
         path, rows = export_items(args.assignment, args.course, args.output)
     except NotGraded as err:
-        print("coursekit: " + text("messages", "no_responses", lang, assignment=err.assignment,
+        print("coursekit: " + say("grading.messages.no_responses", lang, assignment=err.assignment,
                                    path=err.path), file=sys.stderr)
         return 2
-    print(text("messages", "export_written", lang, rows=rows, path=path))
+    print(say("grading.messages.export_written", lang, rows=rows, path=path))
     return 0
 
 
 def _report(args) -> int:
     from ..lang import resolve
+    from ..strings import say
     from .export import NotGraded
     from .report import item_report
-    from .texts import text
 
     lang = resolve(args.lang)
     try:
         rep = item_report(args.assignment, args.course, lang=lang, out=args.output)
     except NotGraded as err:
-        print("coursekit: " + text("messages", "no_responses", lang, assignment=err.assignment,
+        print("coursekit: " + say("grading.messages.no_responses", lang, assignment=err.assignment,
                                    path=err.path), file=sys.stderr)
         return 2
-    print(text("messages", "report_written", lang, path=rep.path))
+    print(say("grading.messages.report_written", lang, path=rep.path))
     return 0

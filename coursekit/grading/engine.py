@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, texts
+from ..strings import say
+from . import atomic
 from .lock import Lock
 from .table import Response, read_csv, write_csv
 
@@ -46,7 +47,7 @@ def grade_assignment(assignment: str, course_dir=None, student: str | None = Non
     course = open_course(course_dir)
     lock = Lock(course.root)
     lock.acquire(wait=wait, on_wait=lambda busy: print(
-        texts.text("messages", "locked_wait", lang, who=busy.describe(lang)), file=stream,
+        say("grading.messages.locked_wait", lang, who=busy.describe(lang)), file=stream,
         flush=True))
     try:
         return _grade(course, assignment, student, jobs, lang, stream, quiet, start, lock)
@@ -76,12 +77,12 @@ def _grade(course, assignment, student, jobs, lang, stream, quiet, start, lock=N
     try:
         snap = snapshot(course, assignment)
     except MissingEntry:
-        raise NoAssignment(texts.text("messages", "no_assignment", lang, assignment=assignment,
+        raise NoAssignment(say("grading.messages.no_assignment", lang, assignment=assignment,
                                       db=course.db_url)) from None
     students = course.students(assignment, student)
     summary = Summary(assignment)
     if not students:
-        raise NoAssignment(texts.text("messages", "no_submissions", lang, assignment=assignment,
+        raise NoAssignment(say("grading.messages.no_submissions", lang, assignment=assignment,
                                       path=course.submitted("*", assignment)))
     worker.init(course, snap, assignment, lang)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(students)))
@@ -231,7 +232,7 @@ class Progress:
             return
         self.last = now
         rate = self.n / max(now - self.t0, 1e-6)
-        line = texts.text("messages", "progress", self.lang, done=self.n, total=self.total,
+        line = say("grading.messages.progress", self.lang, done=self.n, total=self.total,
                           rate=rate, eta=(self.total - self.n) / rate)
         print(("\r" + line) if self.tty else line, end="" if self.tty else "\n",
               file=self.stream, flush=True)
@@ -244,16 +245,17 @@ class Progress:
 def print_summary(summary: Summary, lang: str, stream=sys.stdout) -> None:
     for o in summary.outcomes:
         if o.state != "ok":
-            state, detail = "FAILED", o.error
+            state, detail = say("grading.states.failed", lang), o.error
         else:
-            state, detail = ("FLAG" if o.flags else "ok"), ""
+            state, detail = say("grading.states.flag" if o.flags else "grading.states.ok", lang), ""
         scores = [v for nb in o.notebooks.values() for v in nb["grades"].values()]
         got = sum(v for v in scores if v is not None)
         manual = sum(1 for v in scores if v is None)
-        score = f"{got:g}" + (f" (+{manual} manual)" if manual else "") if o.state == "ok" else "-"
+        extra = say("grading.messages.manual", lang, n=manual) if manual else ""
+        score = f"{got:g}{extra}" if o.state == "ok" else "-"
         notes = "; ".join([*([detail] if detail else []), *o.flags]) or "-"
         print(f"{o.student:<16} {state:<6} {score:<16} {notes}", file=stream)
-    print(texts.text("messages", "summary_head", lang, assignment=summary.assignment,
+    print(say("grading.messages.summary_head", lang, assignment=summary.assignment,
                      graded=len(summary.outcomes) - len(summary.failed),
                      flagged=len(summary.flagged), failed=len(summary.failed),
                      seconds=summary.seconds), file=stream)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import io
 
-from . import texts
+from ..strings import say
+from . import ranges
 from .analysis import Analysis, ItemStats
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
@@ -38,11 +39,11 @@ def histogram(a: Analysis, lang: str) -> tuple[str, bytes, str]:
     ax.hist(totals, bins=bins, range=(0, max(a.max_total, totals.max(), 1)), color=BLUE,
             edgecolor="white")
     ax.axvline(totals.mean(), color=VERMILION, linestyle="--", linewidth=1.5)
-    ax.set_xlabel(texts.text("labels", "histogram_x", lang))
-    ax.set_ylabel(texts.text("labels", "histogram_y", lang))
-    ax.set_title(texts.text("labels", "histogram", lang))
+    ax.set_xlabel(say("grading.labels.histogram_x", lang))
+    ax.set_ylabel(say("grading.labels.histogram_y", lang))
+    ax.set_title(say("grading.labels.histogram", lang))
     ax.spines[["top", "right"]].set_visible(False)
-    alt = texts.text("labels", "histogram_alt", lang, n=len(a.totals), mean=totals.mean(),
+    alt = say("grading.labels.histogram_alt", lang, n=len(a.totals), mean=totals.mean(),
                      max=a.max_total, median=float(np.median(totals)), low=totals.min(),
                      high=totals.max())
     return "histogram", _png(fig), alt
@@ -51,7 +52,7 @@ def histogram(a: Analysis, lang: str) -> tuple[str, bytes, str]:
 def item_map(a: Analysis, lang: str) -> tuple[str, bytes, str]:
     plt = _plt()
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
-    ref = texts.ranges()
+    ref = ranges.ranges()
     ax.axvspan(ref["facility"]["too_hard_to"], ref["facility"]["too_easy_from"],
                color=GREEN, alpha=0.08)
     ax.axhline(ref["discrimination"]["weak_below"], color=GREY, linestyle=":", linewidth=1)
@@ -70,11 +71,11 @@ def item_map(a: Analysis, lang: str) -> tuple[str, bytes, str]:
     ax.set_xlim(-2, 102)
     ax.set_ylim(min(-40, *(s.discrimination or 0 for s in a.items)) - 5, 100)
     place_labels(fig, ax, points)
-    ax.set_xlabel(texts.text("labels", "facility_axis", lang))
-    ax.set_ylabel(texts.text("labels", "discrimination_axis", lang))
-    ax.set_title(texts.text("labels", "item_figure", lang))
+    ax.set_xlabel(say("grading.labels.facility_axis", lang))
+    ax.set_ylabel(say("grading.labels.discrimination_axis", lang))
+    ax.set_title(say("grading.labels.item_figure", lang))
     ax.spines[["top", "right"]].set_visible(False)
-    alt = texts.text("labels", "item_figure_alt", lang, n=len(a.items), flagged=flagged)
+    alt = say("grading.labels.item_figure_alt", lang, n=len(a.items), flagged=flagged)
     return "items", _png(fig), alt
 
 
@@ -111,20 +112,20 @@ def distractors(st: ItemStats, lang: str, option_label) -> tuple[str, bytes, str
     colours = [GREEN if o in key else (GREY if c == 0 else ORANGE)
                for o, c in zip(options, counts, strict=True)]
     if st.blank:
-        labels.append(texts.text("labels", "blank", lang))
+        labels.append(say("grading.labels.blank", lang))
         counts.append(st.blank)
         colours.append(GREY)
     fig, ax = plt.subplots(figsize=(5.2, 0.45 * len(labels) + 0.9))
     ax.barh(range(len(labels)), counts, color=colours, hatch=None)
     for i, (o, c) in enumerate(zip([*options, ""], counts, strict=False)):
-        mark = f" ({texts.text('labels', 'key', lang)})" if o in key else ""
+        mark = f" ({say('grading.labels.key', lang)})" if o in key else ""
         ax.text(c, i, f" {c}{mark}", va="center", fontsize=8)
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel(texts.text("labels", "chosen", lang))
+    ax.set_xlabel(say("grading.labels.chosen", lang))
     ax.set_title(f"{','.join(st.questions)} · {st.item.id}", fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
-    alt = texts.text("labels", "distractors_alt", lang, item=st.item.id,
+    alt = say("grading.labels.distractors_alt", lang, item=st.item.id,
                      counts="; ".join(f"{lab} {c}" for lab, c in zip(labels, counts, strict=False)),
                      answer_key=", ".join(option_label(st.item, k) for k in st.item.key if k in options))
     return f"options-{st.item.id}", _png(fig), alt
@@ -135,7 +136,7 @@ def confusion(matrix: dict, lang: str, title: str) -> tuple[str, bytes, str]:
 
     plt = _plt()
     data = np.array(matrix["matrix"], dtype=float)
-    cols = [c or texts.text("labels", "blank", lang) for c in matrix["cols"]]
+    cols = [c or say("grading.labels.blank", lang) for c in matrix["cols"]]
     fig, ax = plt.subplots(figsize=(1.1 * len(cols) + 2, 0.7 * len(matrix["rows"]) + 1.6))
     ax.imshow(data, cmap="cividis", aspect="auto")
     peak = data.max() if data.size else 0
@@ -145,13 +146,13 @@ def confusion(matrix: dict, lang: str, title: str) -> tuple[str, bytes, str]:
                     color="black" if data[i, j] > peak * 0.6 else "white")
     ax.set_xticks(range(len(cols)), cols, rotation=30, ha="right", fontsize=8)
     ax.set_yticks(range(len(matrix["rows"])), matrix["rows"], fontsize=8)
-    ax.set_xlabel(texts.text("labels", "confusion_cols", lang))
-    ax.set_ylabel(texts.text("labels", "confusion_rows", lang))
+    ax.set_xlabel(say("grading.labels.confusion_cols", lang))
+    ax.set_ylabel(say("grading.labels.confusion_rows", lang))
     ax.set_title(title, fontsize=9)
     mixups = sorted(((data[i, j], matrix["rows"][i], cols[j])
                      for i in range(data.shape[0]) for j in range(data.shape[1])
                      if matrix["rows"][i] != matrix["cols"][j] and data[i, j] > 0), reverse=True)
     top = "; ".join(f"{r} -> {c} ({int(n)})" for n, r, c in mixups[:3]) or \
-        texts.text("labels", "no_mixups", lang)
-    alt = texts.text("labels", "confusion_alt", lang, item=title, top=top)
+        say("grading.labels.no_mixups", lang)
+    alt = say("grading.labels.confusion_alt", lang, item=title, top=top)
     return f"confusion-{matrix['item']}", _png(fig), alt

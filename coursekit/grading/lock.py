@@ -30,12 +30,12 @@ class Busy(Exception):
     def describe(self, lang: str) -> str:
         """Who holds the lock, for a message: 'pid 123 (coursekit grade)' or, when the recorded
         process is gone, that the lock is held by a process that did not record itself."""
-        from .texts import text
+        from ..strings import say
 
         if self.alive:
-            return text("messages", "lock_holder", lang, pid=self.pid,
+            return say("grading.messages.lock_holder", lang, pid=self.pid,
                         command=self.command or "?")
-        return text("messages", "lock_holder_unknown", lang)
+        return say("grading.messages.lock_holder_unknown", lang)
 
 
 def alive(pid: str) -> bool:

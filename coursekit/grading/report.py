@@ -10,9 +10,8 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup, escape
-
-from . import atomic, figures, texts
+from ..strings import say
+from . import atomic, figures, ranges
 from .analysis import Analysis, analyse
 from .table import CHOICE_KINDS, Item, Response
 
@@ -40,7 +39,7 @@ def write_report(assignment: str, responses: list[Response], items: dict[str, It
     lang = resolve(lang)
     out_dir = Path(out_dir)
     (out_dir / "figures").mkdir(parents=True, exist_ok=True)
-    a = analyse(assignment, responses, items, texts.ranges())
+    a = analyse(assignment, responses, items, ranges.ranges())
     written: list[Path] = []
 
     def save(made) -> dict:
@@ -61,29 +60,28 @@ def write_report(assignment: str, responses: list[Response], items: dict[str, It
         "options": [save(figures.distractors(st, lang, option_label)) for st in a.items
                     if st.item.kind in CHOICE_KINDS and st.distractors],
         "confusion": [save(figures.confusion(
-            m, lang, texts.text("labels", "confusion_pooled", lang) if m["item"] == "pooled"
+            m, lang, say("grading.labels.confusion_pooled", lang) if m["item"] == "pooled"
             else m["item"])) for m in a.confusion],
     }
 
     def reasons(flags) -> list[str]:
-        return [texts.text("flags", key, lang, **values) for key, values in flags]
+        return [say("grading.flags." + key, lang, **values) for key, values in flags]
 
     rows = [{"st": st, "reasons": reasons(st.flags),
-             "facility_band": texts.band("facility", st.facility, lang),
-             "discrimination_band": texts.band("discrimination", st.discrimination, lang)}
+             "facility_band": ranges.band("facility", st.facility, lang),
+             "discrimination_band": ranges.band("discrimination", st.discrimination, lang)}
             for st in a.items]
     totals = list(a.totals.values()) or [0.0]
-    ref = texts.ranges()["reliability"]
+    ref = ranges.ranges()["reliability"]
     html = render(
-        "grading/report.html.j2", lang, a=a, rows=rows, figures=figs, source=source,
+        "templates", "grading/report.html.j2", lang, a=a, rows=rows, figures=figs, source=source,
         flagged=[(r["st"], r["reasons"]) for r in rows if r["reasons"]],
         test_flags=reasons(a.test_flags), reliability_band=_reliability_band(a.alpha, ref, lang),
         summary={"mean": statistics.fmean(totals), "median": statistics.median(totals),
                  "sd": statistics.stdev(totals) if len(totals) > 1 else 0.0},
-        ranges_source=texts.ranges()["source"][lang],
-        L=lambda key: texts.text("labels", key, lang), fig=_figure_html,
+        ranges_source=ranges.ranges()["source"][lang],
         fmt=lambda x: "" if x is None else f"{x:.1f}",
-        pct=lambda x: texts.text("labels", "not_computable", lang) if x is None else f"{x * 100:.0f}%",
+        pct=lambda x: say("grading.labels.not_computable", lang) if x is None else f"{x * 100:.0f}%",
         pct100=lambda x: "–" if x is None else f"{x:.0f}%",
     )
     path = out_dir / "report.html"
@@ -91,22 +89,16 @@ def write_report(assignment: str, responses: list[Response], items: dict[str, It
     return Report(path, written, a)
 
 
-def _figure_html(f: dict) -> Markup:
-    return Markup(
-        f'<figure><img src="data:image/png;base64,{f["data"]}" alt="{escape(f["alt"])}">'
-        f'<figcaption>{escape(f["alt"])}</figcaption></figure>')
-
-
 def _reliability_band(alpha, ref: dict, lang: str) -> str:
     if alpha is None:
         return ""
     value = alpha * 100
     if value >= ref["satisfactory_from"]:
-        return "(" + texts.text("labels", "reliability_ok", lang, limit=ref["satisfactory_from"]) + ")"
+        return "(" + say("grading.labels.reliability_ok", lang, limit=ref["satisfactory_from"]) + ")"
     if value < ref["unsatisfactory_below"]:
-        return "(" + texts.text("labels", "reliability_bad", lang,
+        return "(" + say("grading.labels.reliability_bad", lang,
                                 limit=ref["unsatisfactory_below"]) + ")"
-    return "(" + texts.text("labels", "reliability_mid", lang, low=ref["unsatisfactory_below"],
+    return "(" + say("grading.labels.reliability_mid", lang, low=ref["unsatisfactory_below"],
                             high=ref["satisfactory_from"]) + ")"
 
 

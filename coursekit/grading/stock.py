@@ -56,11 +56,11 @@ def _take_lock(root: Path):
     try:
         lock.acquire(wait=False)
     except Busy as busy:
-        from .texts import text
+        from ..strings import say
 
-        print("coursekit: " + text("messages", "locked_stop_stock", "en", who=busy.describe("en"),
+        print("coursekit: " + say("grading.messages.locked_stop_stock", "en", who=busy.describe("en"),
                                    path=busy.path), file=sys.stderr)
-        print("coursekit: " + text("messages", "locked_stop_stock", "id", who=busy.describe("id"),
+        print("coursekit: " + say("grading.messages.locked_stop_stock", "id", who=busy.describe("id"),
                                    path=busy.path), file=sys.stderr)
         raise SystemExit(75) from None
     return lock  # held until the process ends
@@ -149,10 +149,10 @@ def _locked_start(converter, original_start):
     try:
         lock.acquire(wait=False)
     except Busy as busy:
-        from .texts import text
+        from ..strings import say
 
-        raise NbGraderException(text("messages", "locked_stop_stock", "en",
-                                     who=busy.describe("en"), path=busy.path)) from None
+        raise NbGraderException(say("grading.messages.locked_stop_stock", "en",
+                                    who=busy.describe("en"), path=busy.path)) from None
     try:
         return original_start()
     finally:

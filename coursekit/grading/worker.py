@@ -81,13 +81,13 @@ def _die_with_parent() -> None:
 
 def failed(who: str, key: str, **fields) -> Outcome:
     """The Outcome of a student whose grading could not finish (e.g. the worker died)."""
-    from . import texts
+    from ..strings import say
 
     course, assignment = _STATE["course"], _STATE["assignment"]
     _remove(course.autograded(who, assignment))
     stamp, _ = _timestamp(course.submitted(who, assignment))
     return Outcome(who, state="failed", timestamp=stamp,
-                   error=texts.text("submission", key, _STATE.get("lang", "en"), **fields))
+                   error=say("grading.submission." + key, _STATE.get("lang", "en"), **fields))
 
 
 def _preprocessors(course: Course, snap: Snapshot):
@@ -125,10 +125,10 @@ def _grade(student: str) -> Outcome:
     notebooks = [p for p in found if Path(p).stem in snap.notebooks and regular(p)]
     _remove(dest)
     if not notebooks or os.path.islink(src):
-        from . import texts
+        from ..strings import say
 
         out.state = "failed"
-        out.error = texts.text("submission", "no_notebooks", _STATE.get("lang", "en"))
+        out.error = say("grading.submission.no_notebooks", _STATE.get("lang", "en"))
         return out
     _copy_files(course, assignment, src, dest, pre["exclude"].get(assignment, []))
     out.missing = [name for name in snap.notebooks
@@ -166,9 +166,9 @@ def _grade(student: str) -> Outcome:
             out.responses = _responses(course, assignment, student, nb)
         atomic.write_text(dest / f"{name}.ipynb", _json(nb), sync=False)  # engine syncs
     if out.not_run:
-        from . import texts
+        from ..strings import say
 
-        out.flags.append(texts.text("submission", "not_run", _STATE.get("lang", "en"), n=out.not_run))
+        out.flags.append(say("grading.submission.not_run", _STATE.get("lang", "en"), n=out.not_run))
     _permissions(course, dest)
     return out
 
@@ -176,7 +176,7 @@ def _grade(student: str) -> Outcome:
 def _read(path: str):
     """nbformat.read(path, as_version=4) without its schema validation, which only logs (and
     renumbers duplicated cell ids, which grading never looks at)."""
-    from ..graded.batch import read_notebook
+    from .batch import read_notebook
 
     return read_notebook(Path(path))
 
@@ -203,15 +203,15 @@ def _read_once(path: Path):
 
 
 def _inspect(course: Course, assignment: str, student: str, nb=None) -> list[str]:
-    from ..graded.batch import inspect_submission
+    from .batch import inspect_submission
 
     lang = _STATE.get("lang", "en")
     try:
         return inspect_submission(course.root, assignment, student, lang, nb)
     except Exception as err:  # the flags are advice; never fail grading over them
-        from . import texts
+        from ..strings import say
 
-        return [texts.text("submission", "could_not_inspect", lang, error=type(err).__name__)]
+        return [say("grading.submission.could_not_inspect", lang, error=type(err).__name__)]
 
 
 def _responses(course: Course, assignment: str, student: str, nb) -> list:

@@ -18,18 +18,15 @@ from ..lang import LANGS
 from ..lessons.build import citation, md
 from ..lessons.run import execute
 from ..lessons.source import load as load_course
-from ..lessons.strings import strings
 from ..project.build import load as load_project
 from ..project.build import rubric_table
 from ..render import render
+from ..strings import say
 from .keys import bank_keys, selfcheck_keys
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
 PRIORITY = ["text/html", "image/svg+xml", "image/png", "image/jpeg", "text/markdown", "text/plain"]
 
-
-def _s(key: str, lang: str, **fill) -> str:
-    return strings().get(key, lang, **fill)
 
 
 def export_html(nb, title: str, lang: str) -> str:
@@ -42,7 +39,8 @@ def export_html(nb, title: str, lang: str) -> str:
     exporter = HTMLExporter(config=config, template_name="basic", exclude_input=True,
                             exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    return render("handouts/page.html.j2", lang, title=title, body=body, note=_s("handout-note", lang))
+    return render("templates", "handouts/page.html.j2", lang, title=title, body=body,
+                  note=say("lessons.handout-note", lang))
 
 
 def printable(nb, lang: str):
@@ -53,10 +51,10 @@ def printable(nb, lang: str):
     for cell in nb.cells:
         if cell.cell_type == "code" and cell.source == setup_code(lang):
             continue
-        if cell.cell_type == "markdown" and cell.source == _s("setup", lang):
+        if cell.cell_type == "markdown" and cell.source == say("lessons.setup", lang):
             continue
-        if cell.cell_type == "markdown" and cell.source == _s("your-answer", lang):
-            cell.source = render("handouts/answer-box.html.j2", lang).strip()
+        if cell.cell_type == "markdown" and cell.source == say("lessons.your-answer", lang):
+            cell.source = render("templates", "handouts/answer-box.html.j2", lang).strip()
         if cell.cell_type == "markdown":
             cell.source = cell.source.replace(".ipynb)", ".html)")
         cells.append(cell)
@@ -86,19 +84,19 @@ def print_pdf(html: Path, pdf: Path, browser: str) -> None:
 def project_pages(root: Path, lang: str) -> list[str]:
     data = load_project(root)
     out = [f"# {data['title'][lang]}\n\n{data['brief'][lang].strip()}"]
-    out.append(f"## {_s('project-milestones', lang)}\n\n" + "\n".join(
-        f"- **{_s('week', lang, n=m['week'])}** {m['title'][lang]}: {m['deliverable'][lang]}"
+    out.append(f"## {say('lessons.project-milestones', lang)}\n\n" + "\n".join(
+        f"- **{say('lessons.week', lang, n=m['week'])}** {m['title'][lang]}: {m['deliverable'][lang]}"
         for m in data["milestones"]))
     for crit in data["criteria"]:
-        out.append(f"## {crit['title'][lang]} ({crit['points']} {_s('points', lang)})\n\n"
+        out.append(f"## {crit['title'][lang]} ({crit['points']} {say('lessons.points', lang)})\n\n"
                    f"{' '.join(crit['prompt'][lang].split())}\n\n{rubric_table(crit, lang)}")
     return out
 
 
 def reference_pages(lang: str) -> list[str]:
-    lines = [f"# {_s('references', lang)}", ""]
+    lines = [f"# {say('lessons.references', lang)}", ""]
     for src in sorted(content().all("source"), key=lambda s: s["citation"].lower()):
-        status = md(content().label("status." + src["status"], lang))
+        status = md(say("content.status." + src["status"], lang))
         lines.append(f"- {citation(src, lang)} *({status})*  \n  {md(src['note'][lang])}")
     return ["\n".join(lines)]
 
@@ -106,40 +104,40 @@ def reference_pages(lang: str) -> list[str]:
 def glossary_pages(lang: str) -> list[str]:
     from ..api import glossary
 
-    return [f"# {_s('glossary', lang)}", glossary(lang=lang)._repr_html_()]
+    return [f"# {say('lessons.glossary', lang)}", glossary(lang=lang)._repr_html_()]
 
 
 def _key_line(k: dict, lang: str) -> str:
     answer = "; ".join(md(x) for x in k["key"])
-    return f"- **{k['id']}** {md(k['prompt'])}  \n  **{_s('key', lang)}:** {answer}"
+    return f"- **{k['id']}** {md(k['prompt'])}  \n  **{say('lessons.key', lang)}:** {answer}"
 
 
 def lecturer_pages(root: Path, lang: str) -> list[str]:
     course = load_course(root)
-    out = [f"# {_s('lecturer-pack', lang)}\n\n{_s('lecturer-pack-intro', lang)}"]
+    out = [f"# {say('lessons.lecturer-pack', lang)}\n\n{say('lessons.lecturer-pack-intro', lang)}"]
     for lesson in course.lessons:
         module = lesson.data["module"]
         notes = lesson.notes
-        part = [f"## {_s('lesson', lang)} {lesson.number} · {md(lesson.title(lang))}"]
+        part = [f"## {say('lessons.lesson', lang)} {lesson.number} · {md(lesson.title(lang))}"]
         for block in lesson.blocks("activity"):
             note = notes["activities"][block["id"]]
             part += [f"### {md(block['title'][lang])}",
-                     f"**{_s('model-answer', lang)}.** {md(note['model_answer'][lang])}",
-                     f"**{_s('marking-guide', lang)}.** {md(note['marking'][lang])}"]
+                     f"**{say('lessons.model-answer', lang)}.** {md(note['model_answer'][lang])}",
+                     f"**{say('lessons.marking-guide', lang)}.** {md(note['marking'][lang])}"]
         questions = [q for b in lesson.blocks("discussion") for q in b["questions"]]
-        part.append(f"### {_s('block.discussion', lang)}")
+        part.append(f"### {say('lessons.block.discussion', lang)}")
         part += [f"{i}. {md(q[lang])}  \n   *{md(n[lang])}*"
                  for i, (q, n) in enumerate(zip(questions, notes["discussion"], strict=True), 1)]
-        part += [f"### {_s('block.reflection', lang)}", md(notes["reflection"][lang])]
-        part.append(f"### {_s('self-check-keys', lang)}")
+        part += [f"### {say('lessons.block.reflection', lang)}", md(notes["reflection"][lang])]
+        part.append(f"### {say('lessons.self-check-keys', lang)}")
         part += [_key_line(k, lang) for k in selfcheck_keys(root, module, lang)]
-        part.append(f"### {_s('quiz-keys', lang)}")
+        part.append(f"### {say('lessons.quiz-keys', lang)}")
         part += [_key_line(k, lang) for k in bank_keys(root, module, lang)]
         out.append("\n\n".join(part))
     project = load_project(root)
-    part = [f"## {md(project['title'][lang])}: {_s('marking-guide', lang).lower()}"]
+    part = [f"## {md(project['title'][lang])}: {say('lessons.marking-guide', lang).lower()}"]
     for c in project["criteria"]:
-        what = f"{c['points']} {_s('points', lang)}; {', '.join(c['objectives'])}"
+        what = f"{c['points']} {say('lessons.points', lang)}; {', '.join(c['objectives'])}"
         part.append(f"- **{md(c['title'][lang])}** ({what}): {md(c['guide'][lang])}")
     out.append("\n\n".join(part))
     return out
@@ -168,18 +166,19 @@ def build(root: Path, out: Path, lecturer: Path, pdf: bool = True, log=print) ->
             if problems:
                 raise RuntimeError(f"{lesson.file(lang)}: " + "; ".join(problems))
             log(f"ran {lang}/{lesson.file(lang)} in {seconds:.1f} s")
-            title = f"{_s('lesson', lang)} {lesson.number} · {lesson.title(lang)}"
+            title = f"{say('lessons.lesson', lang)} {lesson.number} · {lesson.title(lang)}"
             stem = folder / lesson.file(lang).removesuffix(".ipynb")
             pages.append((stem, title, lang, printable(nb, lang)))
         rps = nbformat.read(root / "lecturer" / f"rps-{lang}.ipynb", as_version=4)
-        pages.append((folder / _s("file-rps", lang), _s("rps-title", lang), lang, rps))
-        pages.append((folder / _s("file-project", lang), load_project(root)["title"][lang], lang,
+        pages.append((folder / say("lessons.file-rps", lang), say("lessons.rps-title", lang), lang, rps))
+        pages.append((folder / say("lessons.file-project", lang), load_project(root)["title"][lang], lang,
                       _md_notebook(project_pages(root, lang))))
-        pages.append((folder / _s("file-references", lang), _s("references", lang), lang,
+        pages.append((folder / say("lessons.file-references", lang), say("lessons.references", lang), lang,
                       _md_notebook(reference_pages(lang))))
-        pages.append((folder / _s("file-glossary", lang), _s("glossary", lang), lang,
+        pages.append((folder / say("lessons.file-glossary", lang), say("lessons.glossary", lang), lang,
                       _md_notebook(glossary_pages(lang))))
-        pages.append((lecturer / lang / _s("file-lecturer", lang), _s("lecturer-pack", lang), lang,
+        pages.append((lecturer / lang / say("lessons.file-lecturer", lang), say("lessons.lecturer-pack",
+                                                                                lang), lang,
                       _md_notebook(lecturer_pages(root, lang))))
     written = []
     for stem, title, lang, nb in pages:

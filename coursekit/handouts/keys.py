@@ -20,9 +20,9 @@ def key_of(item: dict, lang: str) -> list[str]:
     if kind in ("single", "multiple"):
         return [_text(o.get("text"), lang) for o in item.get("options", []) if o.get("correct")]
     if kind == "true-false":
-        from ..lessons.strings import strings
+        from ..strings import say
 
-        return [strings().get("true" if item.get("answer") else "false", lang)]
+        return [say("lessons.true" if item.get("answer") else "lessons.false", lang)]
     if kind == "short":
         shown = [_text(item["model"], lang)] if "model" in item else []
         return shown + [", ".join(map(str, item.get("accepted", [])))]

@@ -28,10 +28,10 @@ def student_env(folder: Path) -> dict:
     return env
 
 
-def _say(key: str, lang: str, **fields) -> None:
-    from ..widgets.strings import s
+def _tell(key: str, lang: str, **fields) -> None:
+    from ..strings import say
 
-    print(f"coursekit: {s(key, lang, **fields)}", flush=True)
+    print(f"coursekit: {say('widgets.' + key, lang, **fields)}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,17 +48,17 @@ def main(argv: list[str] | None = None) -> int:
         os.chdir(course / "exercises")  # formgrader reads nbgrader_config.py from here
         cmd = ["--ServerApp.root_dir=" + str(course), "--LabApp.default_url=/formgrader"]
         env = dict(os.environ)
-        _say("open.lecturer", args.lang)
+        _tell("open.lecturer", args.lang)
     else:
         folder = student_folder(course)
         changes = refresh(course, folder)
         new = [c.rel for c in changes if c.kind == "new"]
         if new:
-            _say("open.new", args.lang, n=len(new), files=", ".join(new))
+            _tell("open.new", args.lang, n=len(new), files=", ".join(new))
         for change in changes:
             if change.kind != "new":
-                _say(f"open.{change.kind}", args.lang, file=change.rel, beside=change.beside)
-        _say("open.folder", args.lang, folder=str(folder), start=START[args.lang])
+                _tell(f"open.{change.kind}", args.lang, file=change.rel, beside=change.beside)
+        _tell("open.folder", args.lang, folder=str(folder), start=START[args.lang])
         os.chdir(folder)
         cmd = ["--ServerApp.root_dir=" + str(folder), f"--LabApp.default_url=/lab/tree/{START[args.lang]}"]
         env = student_env(folder)

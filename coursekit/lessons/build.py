@@ -14,8 +14,8 @@ from nbformat import v4
 
 from ..content import content
 from ..lang import LANGS
+from ..strings import say
 from .source import Course, Lesson, load
-from .strings import strings
 
 KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>$|])")
@@ -28,12 +28,6 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _label(key: str, lang: str) -> str:
-    return content().label(key, lang)
-
-
-def _s(key: str, lang: str, **fill) -> str:
-    return strings().get(key, lang, **fill)
 
 
 def _other(lang: str) -> str:
@@ -56,7 +50,7 @@ def _notebook(cells: list, lang: str, source: str, extra: dict | None = None):
 
 
 def _title_line(lesson: Lesson, lang: str) -> str:
-    return f"{_s('lesson', lang)} {lesson.number} · {lesson.title(lang)}"
+    return f"{say('lessons.lesson', lang)} {lesson.number} · {lesson.title(lang)}"
 
 
 def _tag(cell, kind: str):
@@ -67,11 +61,11 @@ def _tag(cell, kind: str):
 def block_title(block: dict, lang: str) -> str:
     if "title" in block:
         return block["title"][lang].strip()
-    return _s(f"block.{block['type']}", lang)
+    return say(f"lessons.block.{block['type']}", lang)
 
 
 def _heading(block: dict, lang: str) -> str:
-    return f"## {md(block_title(block, lang))}\n\n*{_s('minutes', lang, n=block['minutes'])}*"
+    return f"## {md(block_title(block, lang))}\n\n*{say('lessons.minutes', lang, n=block['minutes'])}*"
 
 
 def _cells(block: dict, lang: str, first: str) -> list:
@@ -92,7 +86,7 @@ def _block(lesson: Lesson, block: dict, lang: str) -> list:
     kind, head = block["type"], _heading(block, lang)
     module = lesson.module()
     if kind == "objectives":
-        lines = [head, "", _s("objectives-intro", lang), ""]
+        lines = [head, "", say("lessons.objectives-intro", lang), ""]
         lines += [f"{i}. {md(o[lang])}" for i, o in enumerate(module["objectives"], 1)]
         return [v4.new_markdown_cell("\n".join(lines))]
     if kind == "key-points":
@@ -101,21 +95,21 @@ def _block(lesson: Lesson, block: dict, lang: str) -> list:
     if kind == "sources":
         return [v4.new_markdown_cell(head + "\n\n" + _sources(lesson, lang))]
     if kind == "self-check":
-        intro = f"{head}\n\n{_s('self-check-intro', lang)}"
+        intro = f"{head}\n\n{say('lessons.self-check-intro', lang)}"
         cells = _cells(block, lang, head) or [v4.new_markdown_cell(intro)]
         return cells + [v4.new_code_cell(f'ck.quiz("{lesson.data["module"]}")')]
     if kind == "reflection":
         return [v4.new_markdown_cell(f"{head}\n\n{block['prompt'][lang].strip()}"),
-                v4.new_markdown_cell(_s("your-answer", lang))]
+                v4.new_markdown_cell(say("lessons.your-answer", lang))]
     if kind == "discussion":
-        lines = [head, "", _s("discussion-intro", lang), ""]
+        lines = [head, "", say("lessons.discussion-intro", lang), ""]
         lines += [f"{i}. {q[lang].strip()}" for i, q in enumerate(block["questions"], 1)]
         return [v4.new_markdown_cell("\n".join(lines))]
     if kind == "activity":
-        where = _s(f"where.{block['where']}", lang)
+        where = say(f"lessons.where.{block['where']}", lang)
         practised = ", ".join(str(n) for n in block["practices"])
-        head += f" · *{where}* · *{_s('practices', lang, n=practised)}*"
-        return _cells(block, lang, head) + [v4.new_markdown_cell(_s("your-answer", lang))]
+        head += f" · *{where}* · *{say('lessons.practices', lang, n=practised)}*"
+        return _cells(block, lang, head) + [v4.new_markdown_cell(say("lessons.your-answer", lang))]
     return _cells(block, lang, head)
 
 
@@ -123,12 +117,13 @@ def lesson_notebook(course: Course, lesson: Lesson, lang: str):
     other = _other(lang)
     start = course.start["files"][lang] + ".ipynb"
     head = [f"# {md(_title_line(lesson, lang))}", "",
-            _s("language-switch", lang, title=md(_title_line(lesson, other)),
+            say("lessons.language-switch", lang, title=md(_title_line(lesson, other)),
                link=f"../{other}/{lesson.file(other)}"),
-            "", f"[{_s('start-page', lang)}]({start}) · *{_s('total-minutes', lang, n=lesson.minutes)}*",
+            "", f"[{say('lessons.start-page', lang)}]({start}) · "
+                f"*{say('lessons.total-minutes', lang, n=lesson.minutes)}*",
             "", lesson.data["intro"][lang].strip()]
     cells = [v4.new_markdown_cell("\n".join(head)),
-             v4.new_markdown_cell(_s("setup", lang)), v4.new_code_cell(setup_code(lang))]
+             v4.new_markdown_cell(say("lessons.setup", lang)), v4.new_code_cell(setup_code(lang))]
     for block in lesson.data["blocks"]:
         cells += [_tag(c, block["type"]) for c in _block(lesson, block, lang)]
     cells.append(v4.new_markdown_cell(_nav(course, lesson, lang)))
@@ -151,7 +146,7 @@ def _sources(lesson: Lesson, lang: str) -> str:
     lines = []
     for slug in lesson_sources(lesson):
         src = content().get("source", slug)
-        lines.append(f"- {citation(src, lang)} *({md(_label('status.' + src['status'], lang))})*  \n"
+        lines.append(f"- {citation(src, lang)} *({md(say('content.status.' + src['status'], lang))})*  \n"
                      f"  {md(src['note'][lang])}")
     return "\n".join(lines)
 
@@ -161,26 +156,26 @@ def _nav(course: Course, lesson: Lesson, lang: str) -> str:
     i = course.lessons.index(lesson)
     if i > 0:
         prev = course.lessons[i - 1]
-        parts.append(f"← {_s('previous', lang)}: [{md(_title_line(prev, lang))}]({prev.file(lang)})")
+        parts.append(f"← {say('lessons.previous', lang)}: [{md(_title_line(prev, lang))}]({prev.file(lang)})")
     start = course.start["files"][lang] + ".ipynb"
-    parts.append(f"[{_s('start-page', lang)}]({start})")
+    parts.append(f"[{say('lessons.start-page', lang)}]({start})")
     if i + 1 < len(course.lessons):
         nxt = course.lessons[i + 1]
-        parts.append(f"{_s('next', lang)}: [{md(_title_line(nxt, lang))}]({nxt.file(lang)}) →")
+        parts.append(f"{say('lessons.next', lang)}: [{md(_title_line(nxt, lang))}]({nxt.file(lang)}) →")
     return "---\n\n" + " · ".join(parts)
 
 
 def start_notebook(course: Course, lang: str):
     start, other = course.start, _other(lang)
     head = [f"# {start['title'][lang].strip()}", "",
-            _s("language-switch", lang, title=md(start["title"][other]),
+            say("lessons.language-switch", lang, title=md(start["title"][other]),
                link=f"../{other}/{start['files'][other]}.ipynb"),
             "", start["intro"][lang].strip()]
     cells = [v4.new_markdown_cell("\n".join(head)), v4.new_markdown_cell(start["how_to"][lang].strip()),
-             v4.new_markdown_cell(f"## {_s('lessons', lang)}")]
+             v4.new_markdown_cell(f"## {say('lessons.lessons', lang)}")]
     for lesson in course.lessons:
-        lines = [f"### [{md(_title_line(lesson, lang))}]({lesson.file(lang)})", "",
-                 f"*{_s('module-minutes', lang, m=lesson.data['module'].upper(), n=lesson.minutes)}*", ""]
+        minutes = say("lessons.module-minutes", lang, m=lesson.data["module"].upper(), n=lesson.minutes)
+        lines = [f"### [{md(_title_line(lesson, lang))}]({lesson.file(lang)})", "", f"*{minutes}*", ""]
         lines += [f"- {md(o[lang])}" for o in lesson.module()["objectives"]]
         cells.append(v4.new_markdown_cell("\n".join(lines)))
     cells.append(v4.new_markdown_cell(start["progress"][lang].strip()))

@@ -6,21 +6,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..content import datafile
 from ..lang import LANGS
+from ..strings import say
 
 HERE = Path(__file__).parent
 START = {"id": "00-mulai.ipynb", "en": "00-start.ipynb"}
 KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
 
 
-def strings() -> dict:
-    return datafile.load(HERE / "strings.yaml", HERE / "strings.schema.json")["labels"]
-
-
 def note_cell(lang: str) -> dict:
     return {"cell_type": "markdown", "id": "coursekit-offline", "metadata": {},
-            "source": strings()["start.offline"][lang]}
+            "source": say("lite.start.offline", lang)}
 
 
 def site_copy(notebook: dict, lang: str, start: bool) -> dict:

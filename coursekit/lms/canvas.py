@@ -12,7 +12,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
-from . import strings
+from ..strings import entry, say
 from .source import Question, Quiz
 from .text import html, plain
 
@@ -67,7 +67,7 @@ def ident(quiz: Quiz, lang: str) -> str:
 
 def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
     el = ET.Element(f"{{{CP}}}manifest", identifier=f"coursekit_manifest_{lang}")
-    el.append(ET.Comment(" " + strings.say("keys-inside", "both") + " "))
+    el.append(ET.Comment(" " + say("lms.messages.keys-inside", "both") + " "))
     md = ET.SubElement(el, f"{{{CP}}}metadata")
     ET.SubElement(md, f"{{{CP}}}schema").text = "IMS Content"
     ET.SubElement(md, f"{{{CP}}}schemaversion").text = "1.1.3"
@@ -106,7 +106,7 @@ def assessment(quiz: Quiz, lang: str) -> ET.Element:
         target = section
         if slot.pool:
             target = _q(section, "section", ident=f"pool_{slot.number:02d}",
-                        title=plain(strings.name("pool"), lang).format(pool=slot.pool))
+                        title=plain(entry("lms.names.pool"), lang).format(pool=slot.pool))
             sel = _q(_q(target, "selection_ordering"), "selection")
             _q(sel, "selection_number").text = "1"
             _q(_q(sel, "selection_extension"), "points_per_item").text = f"{slot.questions[0].points:g}"
@@ -183,7 +183,7 @@ def _answers(q: Question, lang: str) -> list[tuple[str, str, str]]:
     if q.type in ("single", "multiple"):
         return [(f"{q.id}_{c.id}", html(c.text, lang), html(c.why, lang)) for c in q.choices]
     if q.type == "true-false":
-        return [(f"{q.id}_{x}", html(strings.name(x), lang), "") for x in ("true", "false")]
+        return [(f"{q.id}_{x}", html(entry(f"lms.names.{x}"), lang), "") for x in ("true", "false")]
     return []
 
 
@@ -211,10 +211,10 @@ def _mat(parent, text: str, kind: str = "text/html") -> None:
 
 
 def _fields(parent, pairs) -> None:
-    for label, entry in pairs:
+    for label, value in pairs:
         f = _q(parent, "qtimetadatafield")
         _q(f, "fieldlabel").text = label
-        _q(f, "fieldentry").text = entry
+        _q(f, "fieldentry").text = value
 
 
 def _q(parent, tag: str, **attrs) -> ET.Element:

@@ -35,7 +35,8 @@ def register(sub) -> None:
 
 
 def _export(args) -> int:
-    from . import source, strings
+    from ..strings import say
+    from . import source
     from .export import Refused, write
     from .weights import CannotExpress
 
@@ -43,37 +44,39 @@ def _export(args) -> int:
     try:
         written = write(args.format, args.output, root, args.quiz, args.lang, args.mlang)
     except Refused as e:
-        print(strings.say("refuse-released", "both", path=e.path, folder=e.folder), file=sys.stderr)
+        print(say("lms.messages.refuse-released", "both", path=e.path, folder=e.folder), file=sys.stderr)
         return 2
     except CannotExpress as e:
-        print(strings.say("cannot-express", "both", item=e.item, format=e.fmt, value=f"{e.value:g}"),
+        print(say("lms.messages.cannot-express", "both", item=e.item, format=e.fmt, value=f"{e.value:g}"),
               file=sys.stderr)
         return 1
     except source.BankError as e:
-        print(strings.say("bank-problems", "both", problems=e), file=sys.stderr)
+        print(say("lms.messages.bank-problems", "both", problems=e), file=sys.stderr)
         return 1
     except LookupError:
-        print(strings.say("no-quiz", "both", quiz=args.quiz, allowed=", ".join(source.quiz_ids(root))),
+        print(say("lms.messages.no-quiz", "both", quiz=args.quiz, allowed=", ".join(source.quiz_ids(root))),
               file=sys.stderr)
         return 1
-    print(strings.say("keys-inside", "both"))
+    print(say("lms.messages.keys-inside", "both"))
     for path in written:
-        print(strings.say("wrote", "both", path=path))
+        print(say("lms.messages.wrote", "both", path=path))
     _limits(args.format, root, args.quiz)
     return 0
 
 
 def _limits(fmt: str, root, quiz) -> None:
-    from . import canvas, source, strings
+    from ..strings import say
+    from . import canvas, source
+    from .limits import limits
 
-    print(strings.say("limits", "both", format=fmt))
-    for entry in strings.limits(fmt):
+    print(say("lms.messages.limits", "both", format=fmt))
+    for entry in limits(fmt):
         print(f"- {entry['id']}\n  {entry['en']}")
     if fmt == "canvas":
         differs = sorted({q.id for z in source.quizzes(root, quiz) for q in z.questions
                           if canvas.canvas_differs(q)})
         if differs:
-            print(strings.say("canvas-differs", "both", items=", ".join(differs)))
+            print(say("lms.messages.canvas-differs", "both", items=", ".join(differs)))
 
 
 def _grades(args) -> int:

@@ -6,7 +6,7 @@ backslash are escaped everywhere, also inside the multilang markup (lang="id" ho
 
 from __future__ import annotations
 
-from . import strings
+from ..strings import entry, say
 from .source import Question, Quiz
 from .text import general_feedback, html, paragraphs, plain, points
 from .weights import moodle_percents
@@ -20,7 +20,7 @@ def escape(text: str) -> str:
 
 
 def export(quizzes: list[Quiz], lang: str = "both", mlang: bool = False) -> str:
-    lines = [f"// {line}" for line in strings.say("keys-inside", "both").splitlines()] + [""]
+    lines = [f"// {line}" for line in say("lms.messages.keys-inside", "both").splitlines()] + [""]
     for quiz in quizzes:
         top = f"$course$/top/coursekit/{quiz.id}"
         lines += [f"$CATEGORY: {top}", ""]
@@ -36,7 +36,8 @@ def export(quizzes: list[Quiz], lang: str = "both", mlang: bool = False) -> str:
 
 def question(q: Question, lang: str, mlang: bool = False) -> str:
     t = lambda x: escape(html(x, lang, mlang))  # noqa: E731
-    note = plain(strings.name("points-comment"), lang).format(item=q.id, points=points(q.points), type=q.type)
+    note = plain(entry("lms.names.points-comment"), lang).format(item=q.id, points=points(q.points),
+                                                                   type=q.type)
     stem = paragraphs(html(q.stem, lang, mlang), html(q.guidance, lang, mlang))
     head = f"// {note}\n::{escape(q.id)}::[html]{escape(stem)}"
     if q.type in ("single", "multiple"):

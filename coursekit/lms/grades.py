@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import strings
+from ..strings import entry, say
 from .text import plain
 
 # The column that holds the NIM in each LMS's own export, and the columns of each import file.
@@ -59,7 +59,7 @@ def read_roster(path: str | Path, fmt: str) -> list[dict]:
 def table(fmt: str, names: list[str], maxima: dict, students: list[Student],
           roster: list[dict] | None = None) -> tuple[list[list[str]], list[str], list[str]]:
     """(rows with header, NIMs not on the roster, roster NIMs without grades)."""
-    total = plain(strings.name("total"), "both")
+    total = plain(entry("lms.names.total"), "both")
     by_nim = {s.nim: s for s in students}
     on_roster = {r[ROSTER_NIM[fmt]].strip(): r for r in roster} if roster is not None else {}
     order = list(on_roster) + [s.nim for s in students if s.nim not in on_roster] if roster is not None \
@@ -90,7 +90,8 @@ def table(fmt: str, names: list[str], maxima: dict, students: list[Student],
             full = s.name if s else " ".join(filter(None, (r.get("First name"), r.get("Last name"))))
             rows.append([nim, full, (s.email if s else r.get("Email address", "")), *marks(nim)])
     else:
-        rows = [[*(plain(strings.name(k), "both") for k in ("nim", "student-name", "email")), *names, total]]
+        heads = [plain(entry(f"lms.names.{k}"), "both") for k in ("nim", "student-name", "email")]
+        rows = [[*heads, *names, total]]
         for nim in order:
             s = by_nim.get(nim)
             rows.append([nim, s.name if s else "", s.email if s else "", *marks(nim)])
@@ -109,7 +110,7 @@ def run(args) -> int:
 
     url = open_course(args.course or default_root()).db_url  # nbgrader's own configuration
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
-        print(strings.say("no-gradebook", "both", path=url), file=sys.stderr)
+        print(say("lms.messages.no-gradebook", "both", path=url), file=sys.stderr)
         return 1
     names, maxima, students = gradebook(url)
     roster = read_roster(args.roster, args.format) if args.roster else None
@@ -117,12 +118,12 @@ def run(args) -> int:
     out = Path(args.output or f"grades-{args.format}.csv")
     out.write_text(to_csv(rows), encoding="utf-8")
     if not_on_roster:
-        print(strings.say("unmatched-gradebook", "both", n=len(not_on_roster),
-                          students=", ".join(not_on_roster)))
+        print(say("lms.messages.unmatched-gradebook", "both", n=len(not_on_roster),
+                  students=", ".join(not_on_roster)))
     if no_grades:
-        print(strings.say("unmatched-roster", "both", n=len(no_grades), students=", ".join(no_grades)))
+        print(say("lms.messages.unmatched-roster", "both", n=len(no_grades), students=", ".join(no_grades)))
     written = len(rows) - (2 if args.format == "canvas" else 1)
-    print(strings.say("grades-written", "both", n=written, path=out))
+    print(say("lms.messages.grades-written", "both", n=written, path=out))
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from . import strings
+from ..strings import entry, say
 from .source import Question, Quiz
 from .text import general_feedback, html, paragraphs, plain, points
 from .weights import moodle_percents
@@ -20,7 +20,7 @@ COURSE = "coursekit"
 
 def export(quizzes: list[Quiz], lang: str = "both", mlang: bool = False) -> bytes:
     root = ET.Element("quiz")
-    root.append(ET.Comment(" " + strings.say("keys-inside", "both") + " "))
+    root.append(ET.Comment(" " + say("lms.messages.keys-inside", "both") + " "))
     for quiz in quizzes:
         top = f"$course$/top/{COURSE}/{quiz.id}"
         _category(root, top, html(quiz.title, lang, mlang))
@@ -92,8 +92,8 @@ def grader_info(q: Question, lang: str, mlang: bool = False) -> str:
     """The mark scheme and the model answer, as HTML for Moodle's graderinfo."""
     items = "".join(f"<li>{points(c.points)}: {html(c.text, lang, mlang)}{_criterion(c, lang, mlang)}</li>"
                     for c in q.scheme)
-    return (paragraphs(html(strings.name("scheme"), lang, mlang)) + f"<ol>{items}</ol>"
-            + paragraphs(html(strings.name("model"), lang, mlang), html(q.model, lang, mlang)))
+    return (paragraphs(html(entry("lms.names.scheme"), lang, mlang)) + f"<ol>{items}</ol>"
+            + paragraphs(html(entry("lms.names.model"), lang, mlang), html(q.model, lang, mlang)))
 
 
 def _criterion(c, lang: str, mlang: bool) -> str:
@@ -105,7 +105,7 @@ def _criterion(c, lang: str, mlang: bool) -> str:
 
 
 def _pool_name(pool: str) -> dict:
-    return {k: v.format(pool=pool) for k, v in strings.name("pool").items()}
+    return {k: v.format(pool=pool) for k, v in entry("lms.names.pool").items()}
 
 
 def _category(root, path: str, info: str) -> None:

@@ -12,7 +12,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
-from . import strings
+from ..strings import entry, say
 from .source import Question, Quiz
 from .text import plain, points
 from .weights import percents
@@ -105,7 +105,7 @@ def item(q: Question, lang: str) -> ET.Element:
             _p(body, t(q.guidance))
         _q(body, "extendedTextInteraction", responseIdentifier="RESPONSE", expectedLines="15")
         rubric = _q(body, "rubricBlock", view="scorer")
-        _p(rubric, t(strings.name("scheme")))
+        _p(rubric, t(entry("lms.names.scheme")))
         ol = _q(rubric, "ol")
         for c in q.scheme:
             li = _q(ol, "li")
@@ -114,7 +114,7 @@ def item(q: Question, lang: str) -> ET.Element:
                 levels = _q(li, "ol")
                 for level in c.levels:
                     _q(levels, "li").text = t(level)
-        _p(rubric, t(strings.name("model")))
+        _p(rubric, t(entry("lms.names.model")))
         _p(rubric, t(q.model))
     if entries:
         _processing(el, q)
@@ -139,7 +139,7 @@ def _entries(q: Question) -> list[tuple[str, float]]:
 
 def _choices(q: Question, lang: str):
     if q.type == "true-false":
-        return [(x, plain(strings.name(x), lang), plain(q.why, lang)) for x in ("true", "false")]
+        return [(x, plain(entry(f"lms.names.{x}"), lang), plain(q.why, lang)) for x in ("true", "false")]
     return [(choice_id(c.id), plain(c.text, lang), plain(c.why, lang)) for c in q.choices]
 
 
@@ -174,7 +174,7 @@ def test(quiz: Quiz, lang: str) -> ET.Element:
         target = main
         if slot.pool:
             target = _q(main, "assessmentSection", identifier=f"pool-{slot.number:02d}",
-                        title=plain(strings.name("pool"), lang).format(pool=slot.pool), visible="false")
+                        title=plain(entry("lms.names.pool"), lang).format(pool=slot.pool), visible="false")
             _q(target, "selection", select="1")
         for q in slot.questions:
             _q(target, "assessmentItemRef", identifier=q.id, href=f"../items/{q.id}.xml")
@@ -187,7 +187,7 @@ def test(quiz: Quiz, lang: str) -> ET.Element:
 def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
     el = ET.Element(f"{{{CP}}}manifest", {
         "identifier": f"coursekit-{lang}", f"{{{XSI}}}schemaLocation": f"{CP} {CP_XSD}"})
-    el.append(ET.Comment(" " + strings.say("keys-inside", "both") + " "))
+    el.append(ET.Comment(" " + say("lms.messages.keys-inside", "both") + " "))
     meta = ET.SubElement(el, f"{{{CP}}}metadata")
     ET.SubElement(meta, f"{{{CP}}}schema").text = "QTIv2.1 Package"
     ET.SubElement(meta, f"{{{CP}}}schemaversion").text = "1.0.0"

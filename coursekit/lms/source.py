@@ -98,9 +98,9 @@ def quizzes(root: str | Path | None = None, only: str | None = None) -> list[Qui
         used = {q.id for quiz in out for q in quiz.questions}
         rest = [question(i) for iid, i in sorted(bank.items.items()) if iid not in used]
         if rest:
-            from .strings import name
+            from ..strings import entry
 
-            out.append(Quiz("bank", name("unused"), tuple(
+            out.append(Quiz("bank", entry("lms.names.unused"), tuple(
                 Slot(n, None, (q,)) for n, q in enumerate(rest, 1))))
     return out
 

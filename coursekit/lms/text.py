@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import html as _html
 
+from ..strings import pick
+
 LANGS = ("id", "en")
 CHOICES = ("id", "en", "both")
 
 
 def plain(text: dict | str | None, lang: str) -> str:
     """The text in one language ('both' gives 'Indonesian / English'), no markup."""
-    if text is None:
-        return ""
-    if isinstance(text, str):
-        return text
-    if lang == "both":
+    if lang == "both" and isinstance(text, dict):
         return " / ".join(dict.fromkeys(text[x] for x in LANGS))  # one when both are the same
-    return text[lang]
+    return pick(text, lang)
 
 
 def html(text: dict | str | None, lang: str, mlang: bool = False) -> str:

@@ -10,7 +10,7 @@ from nbformat import v4
 from ..content import content
 from ..content.datafile import read as validate
 from ..content.problems import ContentError, Problem
-from ..lessons.strings import strings
+from ..strings import say
 
 HERE = Path(__file__).parent
 SOURCE = Path("exercises") / "project" / "proyek-lapangan.yaml"
@@ -43,9 +43,6 @@ def load(root: Path) -> dict:
     return data
 
 
-def _s(key: str, lang: str, **fill) -> str:
-    return strings().get(key, lang, **fill)
-
 
 def _both(text: dict) -> str:
     """Indonesian first, English after it in italics (one notebook for both languages)."""
@@ -54,7 +51,9 @@ def _both(text: dict) -> str:
 
 
 def rubric_table(crit: dict, lang: str) -> str:
-    head = f"| {_s('rubric-score', lang)} | {_s('rubric-level', lang)} | {_s('rubric-descriptor', lang)} |"
+    cols = [say("lessons.rubric-score", lang), say("lessons.rubric-level", lang),
+            say("lessons.rubric-descriptor", lang)]
+    head = "| " + " | ".join(cols) + " |"
     rows = [head, "| --- | --- | --- |"]
     rows += [f"| {lv['score']} | {lv['label'][lang]} | {' '.join(lv['descriptor'][lang].split())} |"
              for lv in crit["levels"]]
@@ -77,24 +76,27 @@ def notebook(data: dict):
     nbgrader replaces on release; the rubric is shown to students."""
     total = sum(c["points"] for c in data["criteria"])
     cells = [_cell("md", f"# {data['title']['id']}\n\n*{data['title']['en']}*\n\n"
-                         f"{_s('project-points', 'id', n=total)} / *{_s('project-points', 'en', n=total)}*",
+                         f"{say('lessons.project-points', 'id', n=total)} / "
+                         f"*{say('lessons.project-points', 'en', n=total)}*",
                    "judul"),
              _cell("md", _both(data["brief"]), "brief")]
-    lines = [f"## {_s('project-milestones', 'id')} / *{_s('project-milestones', 'en')}*", ""]
-    lines += [f"- **{_s('week', 'id', n=m['week'])}** {m['title']['id']}: {m['deliverable']['id']}  \n"
-              f"  *{_s('week', 'en', n=m['week'])} {m['title']['en']}: {m['deliverable']['en']}*"
+    lines = [f"## {say('lessons.project-milestones', 'id')} / *{say('lessons.project-milestones', 'en')}*",
+             ""]
+    lines += [f"- **{say('lessons.week', 'id', n=m['week'])}** {m['title']['id']}: "
+              f"{m['deliverable']['id']}  \n"
+              f"  *{say('lessons.week', 'en', n=m['week'])} {m['title']['en']}: {m['deliverable']['en']}*"
               for m in data["milestones"]]
     cells.append(_cell("md", "\n".join(lines), "tahapan"))
     for crit in data["criteria"]:
         text = (f"## {crit['title']['id']} / *{crit['title']['en']}* ({crit['points']} "
-                f"{_s('points', 'id')})\n\n{_both(crit['prompt'])}\n\n{rubric_table(crit, 'id')}\n\n"
+                f"{say('lessons.points', 'id')})\n\n{_both(crit['prompt'])}\n\n{rubric_table(crit, 'id')}\n\n"
                 f"{rubric_table(crit, 'en')}")
         cells.append(_cell("md", text, f"tugas-{crit['id']}"))
-        guide = (f"{_s('marking-guide', 'id')}: {crit['guide']['id']}\n\n"
-                 f"*{_s('marking-guide', 'en')}: {crit['guide']['en']}*")
+        guide = (f"{say('lessons.marking-guide', 'id')}: {crit['guide']['id']}\n\n"
+                 f"*{say('lessons.marking-guide', 'en')}: {crit['guide']['en']}*")
         cells.append(_cell("md", guide, f"bagian-{crit['id']}", grade=True, solution=True, locked=False,
                            points=crit["points"]))
-    end = {"id": _s("project-end", "id"), "en": _s("project-end", "en")}
+    end = {"id": say("lessons.project-end", "id"), "en": say("lessons.project-end", "en")}
     cells.append(_cell("md", _both(end), "selesai"))
     nb = v4.new_notebook()
     nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"},

@@ -3,7 +3,6 @@ its one template set (templates/feedback.html.j2 for notebooks, feedback.txt.j2 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,10 +77,7 @@ def answer_note(model: str, ok: bool, why: str) -> list[Note]:
 
 
 def render(name: str, lang: str, **context) -> str:
-    """Render templates/<name> with say(key, **fields) and pick(text) bound to lang."""
-    from ..render import environment
-    from ..strings import pick, say
+    """Render templates/<name> in lang (coursekit.render: say and pick bound to lang)."""
+    from ..render import render
 
-    text = environment(TEMPLATES).get_template(name).render(
-        lang=lang, say=lambda key, **kw: say(key, lang, **kw), pick=lambda t: pick(t, lang), **context)
-    return re.sub(r"\n{3,}", "\n\n", text.strip()) + "\n"  # never a double blank line
+    return render(TEMPLATES, name, lang, **context)

@@ -73,14 +73,14 @@ class Classifier(Interactive):
 
     def check(self) -> dict[str, AxisFeedback]:
         """Feedback per axis: why it is right, or the likely misconception behind the choice."""
-        from ..widgets.strings import s
+        from ..strings import say
 
         v, lang = self.current, self.lang
         placed, out = self.placed.get(v["id"], {}), {}
         for axis in axes():
             chosen, spec = placed.get(axis), v["axes"][axis]
             if chosen is None:
-                out[axis] = AxisFeedback(axis, None, False, s("classify.unplaced", lang))
+                out[axis] = AxisFeedback(axis, None, False, say("widgets.classify.unplaced", lang))
                 continue
             ok = spec["mark"] == hide.mark(self.salt, v["id"], axis, chosen)
             text = hide.decode(self.salt, f"{v['id']}.{axis}.{chosen}", spec["feedback"][chosen])[lang]
@@ -133,18 +133,18 @@ class Classifier(Interactive):
     def _build(self):
         import ipywidgets as w
 
-        from ..widgets.strings import s
+        from ..strings import say
 
         lang = self.lang
         self._pick = w.Dropdown(
             options=[(f"{i + 1}. {v['title'][lang]}", i) for i, v in enumerate(self.vignettes)],
-            description=s("classify.scenario", lang),
+            description=say("widgets.classify.scenario", lang),
             style={"description_width": "initial"},
             layout=w.Layout(width="auto"),
         )
         self._pick.observe(self._on(lambda ch: self.show(ch["new"])), "value")
-        prev = w.Button(description=s("classify.prev", lang), icon="arrow-left")
-        nxt = w.Button(description=s("classify.next", lang), icon="arrow-right")
+        prev = w.Button(description=say("widgets.classify.prev", lang), icon="arrow-left")
+        nxt = w.Button(description=say("widgets.classify.next", lang), icon="arrow-right")
         prev.on_click(self._on(lambda _b: self.prev()))
         nxt.on_click(self._on(lambda _b: self.next()))
         self._text = w.HTML()
@@ -152,9 +152,9 @@ class Classifier(Interactive):
         rows = []
         for axis, positions in axes().items():
             t = w.ToggleButtons(
-                options=[(s(f"position.{p}", lang), p) for p in positions],
+                options=[(say(f"content.position.{p}", lang), p) for p in positions],
                 value=None,
-                description=s(f"axis.{axis}", lang),
+                description=say(f"content.axis.{axis}", lang),
                 style={"description_width": "initial", "button_width": "auto"},
             )
             t.observe(self._on(lambda ch, axis=axis: self.place(axis, ch["new"])), "value")
@@ -162,11 +162,11 @@ class Classifier(Interactive):
             rows += [t, self._notes[axis]]
         buttons = []
         for key, icon, fn in (
-            ("quiz.check", "check", self.check),
-            ("classify.reveal", "eye", self.reveal),
-            ("quiz.retry", "undo", self.retry),
+            ("widgets.quiz.check", "check", self.check),
+            ("widgets.classify.reveal", "eye", self.reveal),
+            ("widgets.quiz.retry", "undo", self.retry),
         ):
-            b = w.Button(description=s(key, lang), icon=icon)
+            b = w.Button(description=say(key, lang), icon=icon)
             b.on_click(self._on(lambda _b, fn=fn: fn()))
             buttons.append(b)
         self._answers, self._summary = w.HTML(), w.HTML()
@@ -182,7 +182,7 @@ class Classifier(Interactive):
         )
 
     def _update(self) -> None:
-        from ..widgets.strings import s
+        from ..strings import say
 
         ctx = self.context()
         self._pick.value = self.index
@@ -194,7 +194,7 @@ class Classifier(Interactive):
         self._answers.value = self.html("answers", answers=ctx["answers"]) if ctx["answers"] else ""
         right, total = self.score()
         self._summary.value = (
-            self.html("status", text=s("classify.summary", self.lang, right=right, total=total))
+            self.html("status", text=say("widgets.classify.summary", self.lang, right=right, total=total))
             if total
             else ""
         )

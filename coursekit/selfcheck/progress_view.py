@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import progress_store as store
 from ..lang import resolve
-from ..widgets.render import render
+from ..render import render
 
 
 @dataclass
@@ -96,10 +96,10 @@ class ProgressView:
         }
 
     def _repr_html_(self) -> str:
-        return render("progress.html.j2", self.lang, **self.context())
+        return render("widgets/templates", "progress.html.j2", self.lang, **self.context())
 
     def __str__(self) -> str:
-        return render("progress.txt.j2", self.lang, **self.context())
+        return render("widgets/templates", "progress.txt.j2", self.lang, **self.context())
 
     def __repr__(self) -> str:
         return str(self)

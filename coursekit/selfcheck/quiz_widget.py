@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..widgets.strings import s
+from ..strings import say
 
 BLANK = ""
 
@@ -20,8 +20,12 @@ def build(quiz):
     for n, q in enumerate(quiz.questions, 1):
         head = w.HTML(quiz.html("question", q=q, n=n))
         inputs = _inputs(quiz, q, lang)
-        check = w.Button(description=s("quiz.check", lang), icon="check", tooltip=s("quiz.check", lang))
-        retry = w.Button(description=s("quiz.retry", lang), icon="undo", tooltip=s("quiz.retry", lang))
+        check = w.Button(
+            description=say("widgets.quiz.check", lang), icon="check", tooltip=say("widgets.quiz.check", lang)
+        )
+        retry = w.Button(
+            description=say("widgets.quiz.retry", lang), icon="undo", tooltip=say("widgets.quiz.retry", lang)
+        )
         check.on_click(quiz._on(lambda _b, qid=q.id: quiz.check(qid)))
         retry.on_click(quiz._on(lambda _b, qid=q.id: quiz.retry(qid)))
         out = w.HTML(value="")
@@ -48,7 +52,8 @@ def _inputs(quiz, q, lang) -> dict:
         return {"value": box}
     if q.type == "true-false":
         box = w.RadioButtons(
-            options=[(s("quiz.true", lang), True), (s("quiz.false", lang), False)], value=None
+            options=[(say("widgets.quiz.true", lang), True), (say("widgets.quiz.false", lang), False)],
+            value=None,
         )
         box.observe(quiz._on(lambda ch: set_answer(ch["new"])), "value")
         return {"value": box}
@@ -65,7 +70,7 @@ def _inputs(quiz, q, lang) -> dict:
             b.observe(quiz._on(changed), "value")
         return boxes
     if q.type == "matching":
-        choices = [(s("quiz.pick", lang), BLANK), *((f"{i}) {t}", i) for i, t in q.options(lang))]
+        choices = [(say("widgets.quiz.pick", lang), BLANK), *((f"{i}) {t}", i) for i, t in q.options(lang))]
         drops = {
             i: w.Dropdown(
                 options=choices,
@@ -83,7 +88,7 @@ def _inputs(quiz, q, lang) -> dict:
         for d in drops.values():
             d.observe(quiz._on(picked), "value")
         return drops
-    box = w.Text(value="", placeholder=s("quiz.type-here", lang), continuous_update=True)
+    box = w.Text(value="", placeholder=say("widgets.quiz.type-here", lang), continuous_update=True)
     box.observe(quiz._on(lambda ch: set_answer(ch["new"])), "value")
     return {"value": box}
 

@@ -24,10 +24,10 @@ class QuizScore:
         return round(100 * self.points / self.max_points) if self.max_points else 0
 
     def __str__(self) -> str:
-        from ..widgets.strings import s
+        from ..strings import say
 
-        return s(
-            "quiz.summary",
+        return say(
+            "widgets.quiz.summary",
             self.lang,
             points=_num(self.points),
             max=_num(self.max_points),

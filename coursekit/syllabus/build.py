@@ -15,8 +15,8 @@ from ..lang import LANGS
 from ..lessons.build import citation, md
 from ..lessons.source import Course
 from ..lessons.source import load as load_course
-from ..lessons.strings import strings
 from ..project.build import load as load_project
+from ..strings import say
 
 HERE = Path(__file__).parent
 SOURCE = Path("lessons") / "rps.yaml"
@@ -75,9 +75,6 @@ def load(root: Path) -> dict:
     return data
 
 
-def _s(key: str, lang: str, **fill) -> str:
-    return strings().get(key, lang, **fill)
-
 
 def _table(head: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
@@ -92,26 +89,28 @@ def sections(root: Path, data: dict, lang: str) -> list[str]:
     known = quizzes(root)
     by_number = {x.number: x for x in course.lessons}
     c = data["course"]
-    out = [f"# {_s('rps-title', lang)}: {c['title'][lang]}\n\n"
-           + _table([_s("rps-field", lang), ""],
-                    [[_s("rps-code", lang), c["code"]], [_s("rps-credits", lang), c["credits"]],
-                     [_s("rps-semester", lang), c["semester"][lang]]])
+    out = [f"# {say('lessons.rps-title', lang)}: {c['title'][lang]}\n\n"
+           + _table([say("lessons.rps-field", lang), ""],
+                    [[say("lessons.rps-code", lang), c["code"]], [say("lessons.rps-credits", lang),
+                                                                  c["credits"]],
+                     [say("lessons.rps-semester", lang), c["semester"][lang]]])
            + f"\n\n{c['description'][lang].strip()}"]
     cpl = "\n".join(f"- **{x['code']}** {x['text'][lang]}" for x in data["cpl"])
-    out.append(f"## {_s('rps-cpl', lang)}\n\n{cpl}")
+    out.append(f"## {say('lessons.rps-cpl', lang)}\n\n{cpl}")
     rows = []
     for x in data["cpmk"]:
-        lessons = ", ".join(f"{_s('lesson', lang)} {int(m[1:])}" for m in x["modules"])
+        lessons = ", ".join(f"{say('lessons.lesson', lang)} {int(m[1:])}" for m in x["modules"])
         rows.append([f"**{x['code']}**", x["text"][lang], ", ".join(x["cpl"]), lessons])
-    out.append(f"## {_s('rps-cpmk', lang)}\n\n" + _table(
-        [_s("rps-code", lang), _s("rps-outcome", lang), "CPL", _s("rps-lessons", lang)], rows))
+    out.append(f"## {say('lessons.rps-cpmk', lang)}\n\n" + _table(
+        [say("lessons.rps-code", lang), say("lessons.rps-outcome", lang), "CPL", say("lessons.rps-lessons",
+                                                                                     lang)], rows))
     rows = []
     for x in data["cpmk"]:
         for m in x["modules"]:
             for i, obj in enumerate(content().get("module", m)["objectives"], 1):
                 rows.append([f"{m.upper()}.{i}", md(obj[lang]), x["code"]])
-    out.append(f"## {_s('rps-sub-cpmk', lang)}\n\n" + _table(
-        [_s("rps-code", lang), _s("rps-outcome", lang), "CPMK"], rows))
+    out.append(f"## {say('lessons.rps-sub-cpmk', lang)}\n\n" + _table(
+        [say("lessons.rps-code", lang), say("lessons.rps-outcome", lang), "CPMK"], rows))
     milestones = {m["week"]: m for m in project["milestones"]}
     rows = []
     for m in data["meetings"]:
@@ -120,8 +119,8 @@ def sections(root: Path, data: dict, lang: str) -> list[str]:
             lesson = by_number[n]
             minutes += lesson.minutes
             acts = "; ".join(b["title"][lang] for b in lesson.blocks("activity"))
-            what.append(f"{_s('lesson', lang)} {n}: {md(lesson.title(lang))} ({acts}; "
-                        f"{_s('rps-discussion', lang)}; {_s('self-check', lang).lower()})")
+            what.append(f"{say('lessons.lesson', lang)} {n}: {md(lesson.title(lang))} ({acts}; "
+                        f"{say('lessons.rps-discussion', lang)}; {say('lessons.self-check', lang).lower()})")
         if "note" in m:
             what.append(md(m["note"][lang]))
         if "exam" in m:
@@ -130,20 +129,22 @@ def sections(root: Path, data: dict, lang: str) -> list[str]:
             what.append(f"**{md(known[m['quiz']]['title'][lang])}**")
         if m["n"] in milestones:
             ms = milestones[m["n"]]
-            what.append(f"{_s('rps-project', lang)}: {md(ms['title'][lang])} ({md(ms['deliverable'][lang])})")
+            what.append(f"{say('lessons.rps-project', lang)}: {md(ms['title'][lang])} "
+                        f"({md(ms['deliverable'][lang])})")
         rows.append([m["n"], "<br>".join(what), minutes or ""])
-    out.append(f"## {_s('rps-meetings', lang)}\n\n" + _table(
-        [_s("rps-meeting", lang), _s("rps-content", lang), _s("rps-minutes", lang)], rows))
+    out.append(f"## {say('lessons.rps-meetings', lang)}\n\n" + _table(
+        [say("lessons.rps-meeting", lang), say("lessons.rps-content", lang), say("lessons.rps-minutes",
+                                                                                 lang)], rows))
     rows = [[md(a["what"][lang]), f"{a['weight']}%"] for a in data["assessment"]]
-    out.append(f"## {_s('rps-assessment', lang)}\n\n" + _table(
-        [_s("rps-component", lang), _s("rps-weight", lang)], rows))
+    out.append(f"## {say('lessons.rps-assessment', lang)}\n\n" + _table(
+        [say("lessons.rps-component", lang), say("lessons.rps-weight", lang)], rows))
     refs = []
     for part in ("required", "further"):
-        refs.append(f"### {_s('rps-readings-' + part, lang)}\n")
+        refs.append(f"### {say('lessons.rps-readings-' + part, lang)}\n")
         for slug in data["readings"][part]:
             refs.append(f"- {citation(content().get('source', slug), lang)}")
         refs.append("")
-    out.append(f"## {_s('rps-readings', lang)}\n\n" + "\n".join(refs).strip())
+    out.append(f"## {say('lessons.rps-readings', lang)}\n\n" + "\n".join(refs).strip())
     return out
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 
 from ..lang import resolve
 from ..render import render
@@ -29,11 +28,22 @@ class View:
         return other
 
     def _repr_html_(self) -> str:
-        return render(f"html/{self.template}.html.j2", self.lang, **self.context())
+        return render(
+            "templates", f"html/{self.template}.html.j2", self.lang, **store_helpers(), **self.context()
+        )
 
     def __str__(self) -> str:
-        text = render(f"text/{self.template}.txt.j2", self.lang, **self.context())
-        return re.sub(r"\n{3,}", "\n\n", text)  # one blank line between blocks, never two
+        return render(
+            "templates", f"text/{self.template}.txt.j2", self.lang, **store_helpers(), **self.context()
+        )
 
     def __repr__(self) -> str:
         return str(self)
+
+
+def store_helpers() -> dict:
+    """What the content templates look up: src(slug) a source, get(kind, slug) any item."""
+    from ..content import content
+
+    store = content()
+    return {"src": lambda slug: store.get("source", slug), "get": store.get}

@@ -4,7 +4,7 @@ an ipywidgets view built on first display, and a plain-text rendering for termin
 from __future__ import annotations
 
 from ..lang import resolve
-from .render import render
+from ..render import render
 
 
 class Interactive:
@@ -78,10 +78,10 @@ class Interactive:
         return bundle
 
     def __str__(self) -> str:
-        return render(f"{self.template}.txt.j2", self.lang, **self.context())
+        return render("widgets/templates", f"{self.template}.txt.j2", self.lang, **self.context())
 
     def __repr__(self) -> str:
         return str(self)
 
     def html(self, name: str, **context) -> str:
-        return render(f"{name}.html.j2", self.lang, **context)
+        return render("widgets/templates", f"{name}.html.j2", self.lang, **context)

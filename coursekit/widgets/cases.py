@@ -96,35 +96,44 @@ class CaseExplorer(Interactive):
 
     def active(self) -> list[tuple[str, str]]:
         """The filters set, as (filter label, value label)."""
-        from .strings import s
+        from ..strings import say
 
-        names = {n: s(f"axis.{n}" if n in axes() else f"explore.by-{n}", self.lang) for n in self.filters}
+        names = {
+            n: say(f"content.axis.{n}" if n in axes() else f"widgets.explore.by-{n}", self.lang)
+            for n in self.filters
+        }
         values = {n: dict((v, k) for k, v in self._choices(n)) for n in self.filters}
         return [(names[n], values[n][v]) for n, v in self.filters.items() if v]
 
     # -- view -------------------------------------------------------------------------------
     def _choices(self, name: str) -> list[tuple[str, str]]:
-        from .strings import s
+        from ..strings import say
 
         lang = self.lang
         if name in axes():
-            values = [(s(f"position.{p}", lang), p) for p in [*axes()[name], "not-stated"]]
+            values = [(say(f"content.position.{p}", lang), p) for p in [*axes()[name], "not-stated"]]
         elif name == "region":
-            values = [(s(f"region.{r}", lang), r) for r in sorted({c["region"] for c in self.cases})]
+            values = [
+                (say(f"content.region.{r}", lang), r) for r in sorted({c["region"] for c in self.cases})
+            ]
         else:
             mods = sorted({m for c in self.cases for m in c["modules"]}, key=lambda m: int(m[1:]))
             values = [(f"{m.upper()} {content().get('module', m)['title'][lang]}", m) for m in mods]
-        return [(s("explore.all", lang), ""), *values]
+        return [(say("widgets.explore.all", lang), ""), *values]
 
     def _build(self):
         import ipywidgets as w
 
-        from .strings import s
+        from ..strings import say
 
         lang, style = self.lang, {"description_width": "initial"}
         self._drops = {}
         for name in self.filters:
-            desc = s(f"axis.{name}", lang) if name in axes() else s(f"explore.by-{name}", lang)
+            desc = (
+                say(f"content.axis.{name}", lang)
+                if name in axes()
+                else say(f"widgets.explore.by-{name}", lang)
+            )
             d = w.Dropdown(
                 options=self._choices(name),
                 value="",
@@ -137,11 +146,11 @@ class CaseExplorer(Interactive):
             self._drops[name] = d
         self._count = w.HTML()
         self._list = w.Select(
-            rows=8, description=s("explore.cases", lang), style=style, layout=w.Layout(width="auto")
+            rows=8, description=say("widgets.explore.cases", lang), style=style, layout=w.Layout(width="auto")
         )
         self._list.add_class("ck-case-list")
         self._list.observe(self._on(lambda ch: ch["new"] and self.open(ch["new"])), "value")
-        clear = w.Button(description=s("explore.clear", lang), icon="times")
+        clear = w.Button(description=say("widgets.explore.clear", lang), icon="times")
         clear.on_click(self._on(lambda _b: self.clear()))
         self._detail = w.HTML()
         self._detail.add_class("ck-case-detail")
@@ -154,13 +163,15 @@ class CaseExplorer(Interactive):
             self.filter(**{name: value})
 
     def _update(self) -> None:
-        from .strings import s
+        from ..strings import say
 
         for name, d in self._drops.items():
             d.value = self.filters[name] or ""
         visible = self.visible
-        key = "explore.shown" if visible else "explore.none"
-        self._count.value = self.html("status", text=s(key, self.lang, n=len(visible), total=len(self.cases)))
+        key = "widgets.explore.shown" if visible else "widgets.explore.none"
+        self._count.value = self.html(
+            "status", text=say(key, self.lang, n=len(visible), total=len(self.cases))
+        )
         self._list.layout.display = None if visible else "none"
         by = {c["slug"]: c for c in self.cases}
         self._list.options = [(title("case", by[v], self.lang), v) for v in visible]

@@ -79,16 +79,16 @@ class ComparisonExplorer(Interactive):
     def _build(self):
         import ipywidgets as w
 
-        from .strings import s
+        from ..strings import say
 
         lang = self.lang
         self._pick = w.Dropdown(
             options=[(t, k) for k, t in self._titles().items()],
-            description=s("explore.comparison", lang),
+            description=say("widgets.explore.comparison", lang),
             style={"description_width": "initial"},
         )
         self._dim = w.Dropdown(
-            description=s("explore.dimension", lang), style={"description_width": "initial"}
+            description=say("widgets.explore.dimension", lang), style={"description_width": "initial"}
         )
         self._pick.observe(self._on(lambda ch: self.select(ch["new"])), "value")
         self._dim.observe(self._on(lambda ch: ch["new"] and self.select(dimension=ch["new"])), "value")
@@ -103,12 +103,12 @@ class ComparisonExplorer(Interactive):
     def _update(self) -> None:
         import ipywidgets as w
 
+        from ..strings import say
         from ..views import CaseView
-        from .strings import s
 
         v = self.visible
         self._pick.value = v["comparison"]
-        self._dim.options = [(s(f"dimension.{d}", self.lang), d) for d in self.item["dimensions"]]
+        self._dim.options = [(say(f"content.dimension.{d}", self.lang), d) for d in self.item["dimensions"]]
         self._dim.value = v["dimension"]
         self._table.value = self.html("comparisons", **self.context())
         slugs = [c for a in v["approaches"] for c in a["cases"]] + (v["combination"] or {}).get("cases", [])
@@ -116,7 +116,7 @@ class ComparisonExplorer(Interactive):
         for slug in dict.fromkeys(slugs):
             b = w.Button(
                 description=_case_name(slug, self.lang),
-                tooltip=s("explore.open-case", self.lang, case=_case_name(slug, self.lang)),
+                tooltip=say("widgets.explore.open-case", self.lang, case=_case_name(slug, self.lang)),
                 layout=w.Layout(width="auto"),
             )
             b.on_click(self._on(lambda _b, slug=slug: self.open_case(slug)))

@@ -24,16 +24,16 @@ def _comparison(w) -> str:
 
 
 def _cases(w) -> str:
-    return render("handouts/cases.html.j2", w.lang, cases=w.cases)
+    return render("templates", "handouts/cases.html.j2", w.lang, cases=w.cases)
 
 
 def _classifier(w) -> str:
-    return render("handouts/classifier.html.j2", w.lang, vignettes=w.vignettes)
+    return render("templates", "handouts/classifier.html.j2", w.lang, vignettes=w.vignettes)
 
 
 def _fivec(w) -> str:
-    return render("handouts/fivec.html.j2", w.lang, case=w.case, items=list(w.items.values()))
+    return render("templates", "handouts/fivec.html.j2", w.lang, case=w.case, items=list(w.items.values()))
 
 
 def _quiz(w) -> str:
-    return render("handouts/quiz.html.j2", w.lang, text=str(w))
+    return render("templates", "handouts/quiz.html.j2", w.lang, text=str(w))

@@ -62,19 +62,25 @@ class FiveCMapper(Interactive):
 
     def check(self) -> dict[str, ItemFeedback]:
         """Feedback per item (unassigned items count as not right)."""
-        from .strings import s
+        from ..strings import say
 
         lang, out = self.lang, {}
         for k, a in self.items.items():
             chosen, right = self.assigned.get(k), a["element"]
-            why = a["why"][lang] if a.get("why") else s("fivec.is", lang, element=s(f"fivec.{right}", lang))
+            why = (
+                a["why"][lang]
+                if a.get("why")
+                else say("widgets.fivec.is", lang, element=say(f"content.fivec.{right}", lang))
+            )
             text = (
                 why
                 if chosen == right
                 else (
-                    s("fivec.unassigned", lang)
+                    say("widgets.fivec.unassigned", lang)
                     if chosen is None
-                    else s("fivec.wrong", lang, chosen=s(f"fivec.{chosen}", lang)) + " " + why
+                    else say("widgets.fivec.wrong", lang, chosen=say(f"content.fivec.{chosen}", lang))
+                    + " "
+                    + why
                 )
             )
             out[k] = ItemFeedback(k, a["label"][lang], chosen, right, chosen == right, text)
@@ -99,10 +105,13 @@ class FiveCMapper(Interactive):
     def _build(self):
         import ipywidgets as w
 
-        from .strings import s
+        from ..strings import say
 
         lang = self.lang
-        options = [(s("quiz.pick", lang), ""), *((s(f"fivec.{e}", lang), e) for e in ELEMENTS)]
+        options = [
+            (say("widgets.quiz.pick", lang), ""),
+            *((say(f"content.fivec.{e}", lang), e) for e in ELEMENTS),
+        ]
         self._drops, self._notes = {}, {}
         rows = [w.HTML(self.html("fivec_head", m=self))]
         for k, a in self.items.items():
@@ -116,15 +125,15 @@ class FiveCMapper(Interactive):
             d.observe(self._on(lambda ch, k=k: self.assign(k, ch["new"] or None)), "value")
             self._drops[k], self._notes[k] = d, w.HTML()
             rows += [d, self._notes[k]]
-        check = w.Button(description=s("quiz.check", lang), icon="check")
-        reset = w.Button(description=s("quiz.retry", lang), icon="undo")
+        check = w.Button(description=say("widgets.quiz.check", lang), icon="check")
+        reset = w.Button(description=say("widgets.quiz.retry", lang), icon="undo")
         check.on_click(self._on(lambda _b: self.check()))
         reset.on_click(self._on(lambda _b: self.reset()))
         self._summary = w.HTML()
         return w.VBox([*rows, w.HBox([check, reset]), self._summary])
 
     def _update(self) -> None:
-        from .strings import s
+        from ..strings import say
 
         for k, d in self._drops.items():
             d.value = self.assigned.get(k, "")
@@ -132,7 +141,7 @@ class FiveCMapper(Interactive):
             self._notes[k].value = self.html("fivec_item", f=fb) if fb else ""
         right, total = self.score()
         self._summary.value = (
-            self.html("status", text=s("fivec.summary", self.lang, right=right, total=total))
+            self.html("status", text=say("widgets.fivec.summary", self.lang, right=right, total=total))
             if self.results
             else ""
         )

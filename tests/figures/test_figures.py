@@ -9,10 +9,9 @@ import pytest
 
 import coursekit as ck
 from coursekit.api import content
-from coursekit.content.datafile import read as validate
 from coursekit.figures import NAMES, figure
 from coursekit.figures.data import cases, figure_axes
-from coursekit.figures.strings import HERE
+from coursekit.strings import say
 
 LANGS = ("id", "en")
 
@@ -29,9 +28,9 @@ def test_figure_renders_with_labels_and_alt(name, lang):
         assert short in fig.alt, f"{short} missing from the alt text of {name}"
     if name == "strategy-space":
         for axis in figure_axes():
-            assert store.label(f"axis.{axis.slug}", lang).split()[0] in texts
+            assert say(f"content.axis.{axis.slug}", lang).split()[0] in texts
             for pos in axis.positions:
-                assert store.label(f"position.{pos}", lang) in fig.alt or pos == "not-stated"
+                assert say(f"content.position.{pos}", lang) in fig.alt or pos == "not-stated"
     else:
         comp = store.get("comparison", name)
         for approach in comp["approaches"]:
@@ -63,19 +62,3 @@ def test_figure_is_lazy_and_uses_current_language():
 def test_unknown_figure_suggests_a_name():
     with pytest.raises(ValueError, match="did you mean 'strategy-space'"):
         figure("strategy-spac")
-
-
-def test_strings_file_is_valid_and_bilingual():
-    data, problems = validate(HERE / "strings.yaml", HERE / "strings.schema.json")
-    assert problems == []
-    assert all(set(v) == {"id", "en"} for v in data["labels"].values())
-
-
-def test_strings_problems_are_reported_with_line(tmp_path):
-    bad = tmp_path / "strings.yaml"
-    bad.write_text("labels:\n  ok: {id: a, en: b}\n  half: {id: a}\n"
-                   "  extra: {id: a, en: b, fr: c}\n")
-    _, problems = validate(bad, HERE / "strings.schema.json")
-    text = "\n".join(map(str, problems))
-    assert ":3: labels.half.en: missing the English text" in text
-    assert "labels.extra.fr: unknown key 'fr'" in text

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from coursekit.grading import analysis, texts
+from coursekit.grading import analysis, ranges
 from coursekit.grading.table import SINGLE, Item, Response
 from tests.support import simulate
 
@@ -12,7 +12,7 @@ from tests.support import simulate
 @pytest.fixture(scope="module")
 def result():
     responses, items = simulate.simulated_class(n_students=120, seed=7)
-    return analysis.analyse("sim", responses, items, texts.ranges())
+    return analysis.analyse("sim", responses, items, ranges.ranges())
 
 
 def by_id(result, item_id):
@@ -62,7 +62,7 @@ def test_known_values_on_a_tiny_class():
             for s, pair in scores.items() for q, v in zip(("qa", "qb"), pair, strict=False)]
     rows = [Response(r.student, r.question, "a" if r.question == "qa" else "b", r.score, 1,
                      r.chosen) for r in rows]
-    res = analysis.analyse("tiny", rows, {"a": item_a, "b": item_b}, texts.ranges())
+    res = analysis.analyse("tiny", rows, {"a": item_a, "b": item_b}, ranges.ranges())
     a = by_id(res, "a")
     assert a.facility == pytest.approx(50)
     # corrected item-total: item a against item b (the rest of a two-item test)
@@ -77,17 +77,5 @@ def test_known_values_on_a_tiny_class():
     assert res.alpha == pytest.approx(2 * (1 - (var(xa) + var(xb)) / var(tot)))
 
 
-def test_strings_file_is_valid():
-    data, problems = texts.check()
-    assert problems == [] and data["ranges"]["facility"]["too_easy_from"] == 90
-
-
-def test_strings_problems_are_reported_with_field(tmp_path):
-    bad = tmp_path / "strings.yaml"
-    text = texts.STRINGS.read_text(encoding="utf-8").replace(
-        "  title: {id: \"Analisis butir soal\", en: \"Item analysis\"}",
-        "  title: {id: \"Analisis butir soal\"}")
-    bad.write_text(text + "\nextra: 1\n", encoding="utf-8")
-    _, problems = texts.check(bad)
-    fields = {p.field for p in problems}
-    assert "labels.title.en" in fields and "extra" in fields
+def test_ranges_file_is_valid():
+    assert ranges.ranges()["facility"]["too_easy_from"] == 90

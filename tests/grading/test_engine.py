@@ -443,3 +443,19 @@ print(json.dumps(NbGraderAPI(coursedir, config=cfg).autograde({QUIZ!r}, {sid!r})
     assert not result["success"]
     assert "another grading run is in progress" in result.get("error", "") + result.get("log", "")
     assert not (course / "autograded" / sid).exists()
+
+
+def test_summary_lines_speak_the_lecturers_language():
+    """`coursekit grade --lang id` prints Indonesian: the state column, notes and the summary."""
+    import io
+
+    from coursekit.grading.engine import Summary, print_summary
+    from coursekit.grading.worker import Outcome
+
+    ok = Outcome("s1", notebooks={"kuis-1": {"grades": {"q1": 1.0, "q2": None}}})
+    bad = Outcome("s2", state="failed", error="x")
+    for lang, words in (("id", ("GAGAL", "dinilai manual", "Ringkasan kuis-1")),
+                        ("en", ("FAILED", "manual", "Summary of kuis-1"))):
+        out = io.StringIO()
+        print_summary(Summary("kuis-1", [ok, bad], 1.0), lang, stream=out)
+        assert all(w in out.getvalue() for w in words), out.getvalue()

@@ -75,12 +75,12 @@ def test_confusion_matrices_follow_the_framework_order():
 
 
 def test_counts_read_right_for_one():
-    from coursekit.grading import texts
+    from coursekit.strings import say
 
     for lang in ("id", "en"):
         for section, name, fields in (("labels", "item_figure_alt", {"n": 1, "flagged": 1}),
                                       ("flags", "too_few", {"n": 1, "limit": 5}),
                                       ("messages", "export_written", {"rows": 1, "path": "x"})):
-            line = texts.text(section, name, lang, **fields)
+            line = say(f"grading.{section}.{name}", lang, **fields)
             assert "1 questions" not in line and "1 responses" not in line
             assert "1 rows" not in line and "1 students" not in line

@@ -13,6 +13,7 @@ import pytest
 
 from coursekit.api import content
 from coursekit.lessons.source import load, read_notes
+from coursekit.strings import say
 
 ROOT = Path(__file__).resolve().parents[2]
 COURSE = load(ROOT)
@@ -73,7 +74,7 @@ def test_every_lesson_has_html_and_pdf_with_the_widgets_static_content(built, la
         for slug, only in _shown_comparisons(lesson):
             item = content().get("comparison", slug)
             for dim in [only] if only else item["dimensions"]:
-                name = _flat(content().label(f"dimension.{dim}", lang))
+                name = _flat(say(f"content.dimension.{dim}", lang))
                 assert name in html and name in pdf, f"{stem.name}: {slug} lacks dimension {dim}"
                 for approach in item["approaches"]:
                     for point in approach["points"].get(dim, []):

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from coursekit.lite import contents, lock, pins, wheels
+from coursekit.strings import entry
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_ONLY = ("jupyterlab", "nbgrader", "nbclient", "nbformat", "matplotlib", "jsonschema")
@@ -29,7 +30,7 @@ def test_site_copies_open_on_pyodide_and_start_pages_say_what_offline_means(tmp_
         assert nb["metadata"]["kernelspec"]["name"] == "python"
         notes = [c for c in nb["cells"] if c.get("id") == "coursekit-offline"]
         assert len(notes) == (1 if path.name == contents.START[path.parent.name] else 0)
-    labels = contents.strings()["start.offline"]
+    labels = entry("lite.start.offline")
     assert "nbgrader" in labels["id"] and "nbgrader" in labels["en"]
     assert "coursekit-progress.json" in labels["id"] and "Download" in labels["en"]
 

@@ -14,7 +14,7 @@ import pytest
 
 from coursekit.lite.contents import START
 from coursekit.lite.site import KERNEL_PLUGIN, size
-from coursekit.widgets.strings import strings
+from coursekit.strings import say
 
 from .conftest import ARTIFACTS, ROOT
 
@@ -155,7 +155,7 @@ def test_student_works_offline(site, served, offline, capsys):
     block.locator("button", has_text="Check").first.click()
     page.wait_for_function("([el, old]) => el.innerText.trim() && el.innerText !== old",
                            arg=[feedback.element_handle(), before])
-    statuses = [strings()[f"quiz.status.{k}"]["en"] for k in ("correct", "partial", "incorrect")]
+    statuses = [say(f"widgets.quiz.status.{k}", "en") for k in ("correct", "partial", "incorrect")]
     assert any(w in feedback.inner_text() for w in statuses), feedback.inner_text()
     page.screenshot(path=str(ARTIFACTS / "03-feedback.png"))
     _save(page)

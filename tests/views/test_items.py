@@ -79,7 +79,7 @@ def test_unknown_slug_and_dimension_suggest():
 def test_html_is_escaped():
     from coursekit.render import render
 
-    html = render("html/search.html.j2", "en", word="<script>", hits=[], title=None)
+    html = render("templates", "html/search.html.j2", "en", word="<script>", hits=[], title=None)
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 

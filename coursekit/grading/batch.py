@@ -13,13 +13,13 @@ import time
 from functools import cache
 from pathlib import Path
 
-from ..grading.stock import read_timestamp, regular
-from ..grading.texts import text
+from ..graded.answers import echo, parse_answer, parse_identity
+from ..graded.protocol import IDENTITY, answer_id, cells_by_id, source_of, test_id
+from ..graded.runtime import QUESTIONS_FILE, read_display
+from ..graded.score import format_status
 from ..scoring import INVALID
-from .answers import echo, parse_answer, parse_identity
-from .protocol import IDENTITY, answer_id, cells_by_id, source_of, test_id
-from .runtime import QUESTIONS_FILE, read_display
-from .score import format_status
+from ..strings import say
+from .stock import read_timestamp, regular
 
 
 def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en",
@@ -28,7 +28,7 @@ def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en",
     coursekit/grading/strings.yaml, section submission). nb: the notebook already read from the
     submission (read_notebook), which this only reads."""
     def flag(key, **fields):
-        return text("submission", key, lang, **fields)
+        return say("grading.submission." + key, lang, **fields)
 
     folder = root / "submitted" / student / quiz
     path = folder / f"{quiz}.ipynb"
@@ -128,7 +128,7 @@ def master_flags(path: Path) -> dict:
 
 def tampered_cells(nb, master: dict) -> list[str]:
     """Cells whose nbgrader metadata the master does not have, or whose flags were changed."""
-    from .preprocess import _changed
+    from ..graded.preprocess import _changed
 
     out = []
     for cell in nb["cells"]:
@@ -151,15 +151,15 @@ def autograde_all(root: Path, quiz: str, students: list[str] | None = None, time
                   lang: str = "en") -> int:
     """Under the course's grading lock (the one `coursekit grade` and `nbgrader autograde` take;
     the nbgrader calls below are let through by COURSEKIT_GRADE_LOCK_PID)."""
-    from ..grading.lock import Busy, Lock
-    from ..grading.stock import LOCK_PID_ENV
+    from .lock import Busy, Lock
+    from .stock import LOCK_PID_ENV
 
     root = Path(root).resolve()
     lock = Lock(root)
     try:
         lock.acquire(wait=False)
     except Busy as busy:
-        print("coursekit: " + text("messages", "locked_stop", lang, who=busy.describe(lang),
+        print("coursekit: " + say("grading.messages.locked_stop", lang, who=busy.describe(lang),
                                    path=busy.path), file=sys.stderr)
         return 75
     try:
@@ -174,9 +174,9 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
     if students is None:
         students = sorted(p.parent.name for p in submitted.glob(f"*/{quiz}") if p.is_dir())
     if not students:
-        print(f"no submissions of {quiz} in {submitted}", file=sys.stderr)
+        print(say("grading.messages.no_submissions", lang, assignment=quiz, path=submitted), file=sys.stderr)
         return 1
-    from ..grading import stock
+    from . import stock
 
     env = stock.environment(os.environ.get("USER") or "instructor", **extra)
     failed, flagged, start = [], [], time.monotonic()
@@ -188,18 +188,19 @@ def _autograde_all(root: Path, quiz: str, students, timeout: float, lang: str, e
                              timeout=timeout)
             ok, log = proc.returncode == 0, proc.stdout + proc.stderr
         except subprocess.TimeoutExpired:
-            ok, log = False, f"timed out after {timeout:g} s"
+            ok, log = False, say("grading.messages.timed_out_log", lang, seconds=timeout)
         if not ok:
             failed.append(student)
-            flags.append(text("submission", "nbgrader_failed", lang, error=echo(_last_error(log), 200)))
+            flags.append(say("grading.submission.nbgrader_failed", lang, error=echo(_last_error(log), 200)))
         elif flags:
             flagged.append(student)
-        state = "FAILED" if not ok else ("FLAG" if flags else "ok")
+        state = say("grading.states." + ("failed" if not ok else ("flag" if flags else "ok")), lang)
         print(f"[{n}/{len(students)}] {student:<14} {state:<6} {time.monotonic() - t0:5.1f}s  "
               + ("; ".join(flags) if flags else "-"), flush=True)
-    print(f"{quiz}: {len(students)} submission(s), {len(students) - len(failed)} graded, "
-          f"{len(flagged)} flagged, {len(failed)} failed, {time.monotonic() - start:.1f}s"
-          + (f"; failed: {', '.join(failed)}" if failed else ""))
+    print(say("grading.messages.batch_summary", lang, quiz=quiz, n=len(students),
+              graded=len(students) - len(failed), flagged=len(flagged), failed=len(failed),
+              seconds=time.monotonic() - start)
+          + (say("grading.messages.batch_failed", lang, students=", ".join(failed)) if failed else ""))
     return 0 if not failed else 3
 
 

@@ -32,7 +32,7 @@ def find_root(given: str | None) -> Path:
 
 
 def _load(root: Path):
-    from .bank import load
+    from ..graded.bank import load
 
     bank, problems = load(root)
     for p in problems:
