@@ -18,9 +18,12 @@ def static_html(widget) -> str | None:
 
 
 def _comparison(w) -> str:
+    """Every comparison the explorer's picker offers, the one it shows first, each in full."""
     from ..views import ComparisonView
 
-    return ComparisonView(w.item["slug"], None, w.lang)._repr_html_()
+    first = w.item["slug"]
+    slugs = [first, *(s for s in w.slugs if s != first)]
+    return "\n".join(ComparisonView(slug, None, w.lang)._repr_html_() for slug in slugs)
 
 
 def _cases(w) -> str:

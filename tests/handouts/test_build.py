@@ -52,12 +52,10 @@ def _pdf(path: Path) -> str:
 def _shown_comparisons(lesson) -> list[tuple[str, str | None]]:
     """(comparison, dimension or None for all) of every comparison a lesson shows."""
     code = "\n".join(c.get("code", "") for b in lesson.data["blocks"] for c in b.get("cells", []))
-    shown = re.findall(r'ck\.explore_comparisons\("([^"]+)"\)', code)
-    shown = [(slug, None) for slug in shown]
     cards = re.findall(r'ck\.compare\("([^"]+)"(?:, "([^"]+)")?\)', code)
-    shown += [(slug, dim or None) for slug, dim in cards]
-    if "ck.explore_comparisons()" in code:
-        shown.append((content().all("comparison")[0]["slug"], None))
+    shown = [(slug, dim or None) for slug, dim in cards]
+    if "ck.explore_comparisons(" in code:  # the explorer's picker offers every comparison
+        shown += [(c["slug"], None) for c in content().all("comparison")]
     return list(dict.fromkeys(shown))
 
 
