@@ -154,7 +154,11 @@ def test_nbgrader_feedback_and_export_work_afterwards(graded, tmp_path):
     classroom.run_nbgrader(course, "generate_feedback", QUIZ, exchange=tmp_path / "exchange")
     sid = graded["kind"]["all-wrong"]
     html = (course / "feedback" / sid / QUIZ / f"{QUIZ}.html").read_text(encoding="utf-8")
-    assert "q01: Incorrect (0 of 1 point" in html or "q01: Salah (0 dari 1 poin)" in html
+    from coursekit.strings import say
+
+    lines = [f"q01: {say('widgets.quiz.status.incorrect', lang)} "
+             f"({say('widgets.quiz.points', lang, points='0', max='1')})" for lang in ("id", "en")]
+    assert any(line in html for line in lines), lines
     classroom.run_nbgrader(course, "export", exchange=tmp_path / "exchange")
     rows = [r for r in (course / "grades.csv").read_text(encoding="utf-8").splitlines()
             if r.startswith(f"{QUIZ},")]
