@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from coursekit.lite import contents, lock, pins, wheels
-from coursekit.strings import entry
+from coursekit.strings import entry, files
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_ONLY = ("jupyterlab", "nbgrader", "nbclient", "nbformat", "matplotlib", "jsonschema")
@@ -51,8 +51,11 @@ def test_browser_wheel_needs_no_server_side_packages(tmp_path):
                 if line.startswith("Requires-Dist")]
     assert requires and not [r for r in requires if r.startswith(SERVER_ONLY)]
     assert "coursekit/figures/images/figures.json" in names
-    assert "coursekit/widgets/strings.yaml" in names
-    assert not [n for n in names if n.startswith("coursekit/lite/") or "__pycache__" in n]
+    # every part's strings file (coursekit.strings validates them all), the build tooling's too
+    wanted = {f"coursekit/{p.relative_to(ROOT / 'coursekit').as_posix()}" for p in files().values()}
+    assert wanted <= set(names)
+    assert not [n for n in names if n.startswith("coursekit/lite/") and not n.endswith("/strings.yaml")
+                or "__pycache__" in n]
 
 
 def test_lock_lists_the_wheels_with_their_local_dependencies(tmp_path):
