@@ -54,7 +54,7 @@ def test_browser_wheel_needs_no_server_side_packages(tmp_path):
     # every part's strings file (coursekit.strings validates them all), the build tooling's too
     wanted = {f"coursekit/{p.relative_to(ROOT / 'coursekit').as_posix()}" for p in files().values()}
     assert wanted <= set(names)
-    assert not [n for n in names if n.startswith("coursekit/lite/") and not n.endswith("/strings.yaml")
+    assert not [n for n in names if (n.startswith("coursekit/lite/") and not n.endswith("/strings.yaml"))
                 or "__pycache__" in n]
 
 
