@@ -163,7 +163,7 @@ def run(work: Path, n: int, args) -> int:
               f"{sorted(t.codes)}, peak RSS {t.peak_mb:.0f} MB (largest process), "
               f"{t.tree_mb:.0f} MB (all its processes)")
 
-    from coursekit.grading import nbgrader_compat
+    from coursekit.classgrader import nbgrader_compat
 
     nbgrader_compat.load()
     theirs = classroom.cell_scores(stock, a)

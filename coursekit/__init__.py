@@ -23,7 +23,7 @@ _LAZY: dict[str, str] = {
     "map_5c": "coursekit.widgets.fivec:map_5c",
     "classify": "coursekit.selfcheck.classifier:classify",
     "progress": "coursekit.selfcheck.progress_view:progress",
-    "item_report": "coursekit.grading.report:item_report",
+    "item_report": "coursekit.classgrader.report:item_report",
 }
 
 __all__ = ["case", "compare", "concept", "framework", "glossary", "lang", "module",

@@ -82,8 +82,8 @@ def _selfcheck(root: Path):
 
 
 def _graded(root: Path):
-    from .graded.bank import load
-    from .graded.build import all_outputs
+    from .gradedquiz.bank import load
+    from .gradedquiz.build import all_outputs
 
     bank, problems = load(root / "exercises")
     if problems:

@@ -7,8 +7,8 @@ from importlib import import_module
 # Modules that add sub-commands; their order is the order in `coursekit --help`.
 PARTS: list[str] = [
     "coursekit.build",  # issue 11: coursekit build [--check], every committed generated file
-    "coursekit.grading.exercises_cli",  # coursekit exercises check|autograde (graded quizzes)
-    "coursekit.grading.cli",
+    "coursekit.classgrader.exercises_cli",  # coursekit exercises check|autograde (graded quizzes)
+    "coursekit.classgrader.cli",
     "coursekit.lms.cli",  # issue 12: coursekit export, export-grades
     "coursekit.lite.cli",  # issue 14: coursekit lite build
     "coursekit.handouts.cli",  # issue 9: coursekit handouts

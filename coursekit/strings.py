@@ -3,7 +3,7 @@
 Strings live in `coursekit/<part>/strings.yaml` (and the content's UI labels in
 content/data/ui.yaml), all in one form checked by strings.schema.json: key -> {id, en}, or
 key -> a group of the same. A string's key is "<part>.<group>.<name>", e.g. "widgets.quiz.title",
-"grading.flags.too_few", "content.concept". A missing key is an error naming it; there is no
+"classgrader.flags.too_few", "content.concept". A missing key is an error naming it; there is no
 fallback to another language.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SCHEMA = HERE / "strings.schema.json"
-PARTS = ("figures", "graded", "grading", "lessons", "lite", "lms", "widgets")
+PARTS = ("classgrader", "figures", "gradedquiz", "lessons", "lite", "lms", "widgets")
 UI = HERE / "content" / "data" / "ui.yaml"
 
 

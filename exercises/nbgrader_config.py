@@ -24,8 +24,8 @@ from nbgrader.preprocessors import (
     SaveCells,
 )
 
-from coursekit.graded.preprocess import ClearAnswers, ForgetDuplicates, GuardSubmission, RestoreMetadata
-from coursekit.grading.stock import harden
+from coursekit.classgrader.stock import harden
+from coursekit.gradedquiz.preprocess import ClearAnswers, ForgetDuplicates, GuardSubmission, RestoreMetadata
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
@@ -74,7 +74,7 @@ c.LimitOutput.max_traceback = 50
 # (they read them from keys/<quiz>.json, instructor-only, never copied into a student's folder).
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
 
-# Hostile submissions, for stock nbgrader too (coursekit/grading/stock.py): `nbgrader autograde`
+# Hostile submissions, for stock nbgrader too (coursekit/classgrader/stock.py): `nbgrader autograde`
 # takes the course's grading lock (shared with `coursekit grade`, refuses clearly when busy);
 # a bad timestamp.txt is logged and ignored for that student; symlinks and special files in a
 # submission are never followed or copied; the hidden tests find keys/ through COURSEKIT_KEYS.

@@ -18,8 +18,9 @@ LAYERS: list[list[str]] = [
     ["strings", "progress_store"],                     # bilingual strings; the progress model
     ["render"],                                        # the one Jinja renderer
     ["views", "figures", "questions"],                 # read-only views of content; the question model
-    ["graded", "widgets", "lessons"],                  # graded quiz runtime; widget kit + explorers; lessons
-    ["grading", "selfcheck", "project"],               # class grader; practice quizzes + progress widget
+    ["gradedquiz", "widgets", "lessons"],              # graded quizzes; widget kit + explorers; lessons
+    # class grader; practice quizzes + progress widget; graded: the old name of gradedquiz
+    ["classgrader", "selfcheck", "project", "graded"],
     ["lms", "syllabus", "api"],                        # api: the notebook API, on top of what students use
     ["__init__"],                                      # `import coursekit`: the API and the lazy parts
     ["commands", "build", "handouts", "launch", "lite", "hub"],  # sub-commands and tools

@@ -15,7 +15,7 @@ from coursekit.content.problems import ContentError
 PACKAGE = Path(strings.__file__).parent
 PARTS = "|".join(sorted({*strings.PARTS, "content"}))
 # A key in code or a template: a quoted literal "<part>.<name>", or an f-string / prefix that a
-# variable completes ("graded." + key, f"content.axis.{axis}").
+# variable completes ("gradedquiz." + key, f"content.axis.{axis}").
 LITERAL = re.compile(r"""(?<![\w.])f?(["'])((?:""" + PARTS + r""")\.[a-z0-9_.\-]*)(\{|\1\s*(?:\+|~)?)""")
 NOT_KEYS = {"figures.json"}  # file names that look like keys
 

@@ -105,7 +105,7 @@ def to_csv(rows: list[list[str]]) -> str:
 
 
 def run(args) -> int:
-    from ..grading.course import open_course
+    from ..classgrader.course import open_course
     from .source import default_root
 
     url = open_course(args.course or default_root()).db_url  # nbgrader's own configuration

@@ -3,7 +3,7 @@
 Exporters see only the plain objects below, never the bank's files or schema: they are questions
 of the one question model (coursekit/questions/schemas/question.json), keys included, read from
 the graded bank (exercises/bank/*.yaml) and the quiz definitions (exercises/quizzes.yaml) via
-coursekit.graded.bank, which validates them with the model's schema and checks.
+coursekit.gradedquiz.bank, which validates them with the model's schema and checks.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def default_root() -> Path:
 def quizzes(root: str | Path | None = None, only: str | None = None) -> list[Quiz]:
     """The quizzes of the bank under an exercises folder: the one named `only`, or all of them
     plus a last pseudo-quiz 'bank' holding the items no quiz uses (so the whole bank exports)."""
-    from ..graded import bank as graded_bank
+    from ..gradedquiz import bank as graded_bank
 
     bank, problems = graded_bank.load(Path(root) if root else default_root())
     if problems:
@@ -106,7 +106,7 @@ def quizzes(root: str | Path | None = None, only: str | None = None) -> list[Qui
 
 
 def quiz_ids(root: str | Path | None = None) -> list[str]:
-    from ..graded import bank as graded_bank
+    from ..gradedquiz import bank as graded_bank
 
     bank, _ = graded_bank.load(Path(root) if root else default_root())
     return [q["id"] for q in bank.quizzes]

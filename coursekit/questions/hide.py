@@ -4,7 +4,7 @@ A question of the one model (with keys) -> display data with keys as salted hash
 texts as encoded blobs (hide); the kernel recovers the key only when a student checks an answer
 (key, reveal). It is not cryptography: a determined reader of the code can recover the keys, which
 is acceptable for self-check quizzes. Graded quizzes never ship keys at all: their keys are an
-instructor-only data file (coursekit/graded/keys.py).
+instructor-only data file (coursekit/gradedquiz/keys.py).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import yaml
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hub")]
 
 REPO = Path(__file__).resolve().parents[2]
-LOAD = ("import coursekit; from coursekit.graded.quiz import kuis; k = kuis(); import resource; "
+LOAD = ("import coursekit; from coursekit.gradedquiz.quiz import kuis; k = kuis(); import resource; "
         "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from coursekit.graded.feedback import explain
-from coursekit.graded.score import score_question
-from coursekit.graded.variant import slot
+from coursekit.gradedquiz.feedback import explain
+from coursekit.gradedquiz.score import score_question
+from coursekit.gradedquiz.variant import slot
 from coursekit.questions import feedback
 from coursekit.questions.feedback import Feedback
 from coursekit.selfcheck.quizzes import Quiz

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from coursekit.content import datafile
-from coursekit.graded.bank import SCHEMAS as BANK_SCHEMAS
+from coursekit.gradedquiz.bank import SCHEMAS as BANK_SCHEMAS
 from coursekit.questions.schema import QUESTION, SCHEMAS, read
 
 REPO = Path(__file__).resolve().parents[2]

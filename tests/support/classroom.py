@@ -26,10 +26,10 @@ from pathlib import Path
 
 import nbformat
 
-from coursekit.graded.protocol import IDENTITY, answer_id, find_cell, grade_id, test_id
-from coursekit.graded.variant import slot
-from coursekit.grading import stock
-from coursekit.grading.responses import master
+from coursekit.classgrader import stock
+from coursekit.classgrader.responses import master
+from coursekit.gradedquiz.protocol import IDENTITY, answer_id, find_cell, grade_id, test_id
+from coursekit.gradedquiz.variant import slot
 
 REPO = Path(__file__).resolve().parents[2]
 EXERCISES = REPO / "exercises"
@@ -176,7 +176,7 @@ def release(course: Path, quiz: str):
 
 def bank():
     """The graded question bank of exercises/ (no problems)."""
-    from coursekit.graded.bank import load
+    from coursekit.gradedquiz.bank import load
 
     b, problems = load(EXERCISES)
     assert not problems, problems
@@ -594,7 +594,7 @@ def cell_scores(course: Path, assignment: str) -> dict:
     submission's (score, max_score) under (student, None, None), from the gradebook."""
     from nbgrader.api import Gradebook
 
-    from coursekit.grading.course import open_course
+    from coursekit.classgrader.course import open_course
 
     c = open_course(course)
     out = {}

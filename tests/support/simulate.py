@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.grading.table import MATCHING, MULTIPLE, SINGLE, Item, Response
+from coursekit.classgrader.table import MATCHING, MULTIPLE, SINGLE, Item, Response
 
 STRATEGIES = ("conflict", "consensus", "mixed")
 
