@@ -11,8 +11,11 @@ Heavy parts (widgets, figures) load on first use, so `import coursekit` stays fa
 
 from importlib import import_module
 
+from . import renamed
 from .api import case, compare, concept, framework, glossary, module, search, source
 from .lang import lang
+
+renamed.install()  # old module names (coursekit.graded, coursekit.grading) still import
 
 # name -> "module:attribute", imported on first use (keeps ipywidgets/matplotlib out of import).
 _LAZY: dict[str, str] = {

@@ -14,13 +14,12 @@ import coursekit
 
 PACKAGE = Path(coursekit.__file__).parent
 LAYERS: list[list[str]] = [
-    ["lang", "scoring", "content"],                    # the course as data, the scoring rules
+    ["lang", "scoring", "content", "renamed"],         # the course as data, the scoring rules; old names
     ["strings", "progress_store"],                     # bilingual strings; the progress model
     ["render"],                                        # the one Jinja renderer
     ["views", "figures", "questions"],                 # read-only views of content; the question model
     ["gradedquiz", "widgets", "lessons"],              # graded quizzes; widget kit + explorers; lessons
-    # class grader; practice quizzes + progress widget; graded: the old name of gradedquiz
-    ["classgrader", "selfcheck", "project", "graded"],
+    ["classgrader", "selfcheck", "project"],           # class grader; practice quizzes + progress widget
     ["lms", "syllabus", "api"],                        # api: the notebook API, on top of what students use
     ["__init__"],                                      # `import coursekit`: the API and the lazy parts
     ["commands", "build", "handouts", "launch", "lite", "hub"],  # sub-commands and tools

@@ -8,18 +8,19 @@ rubric cell ``rubrik-qNN`` (locked, instructor-only content removed on release).
 
 from __future__ import annotations
 
+from ..renamed import current
+
 IDENTITY = "identitas"
 ANSWER, TEST, RENDER, RUBRIC = "jawaban-", "nilai-", "soal-", "rubrik-"
 
 # the modules the quiz cells import from: the setup cell (`kuis`) and the hidden tests (`nilai`)
 QUIZ_MODULE, HIDDEN_MODULE = "coursekit.gradedquiz.quiz", "coursekit.gradedquiz.hidden"
-# their names before the rename (issue 11), still in quizzes released before it
-OLD_MODULES = {"coursekit.graded.quiz": QUIZ_MODULE, "coursekit.graded.hidden": HIDDEN_MODULE}
 
 
 def module(name: str) -> str:
-    """The current name of a quiz module a cell imports from (an old name is mapped)."""
-    return OLD_MODULES.get(name, name)
+    """The current name of a module a cell imports from (quizzes released before the rename of
+    issue 11 import coursekit.graded.*)."""
+    return current(name)
 
 
 def answer_id(qid: str) -> str:

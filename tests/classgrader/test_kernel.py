@@ -54,16 +54,11 @@ def test_cwd_is_restored(tmp_path):
     assert os.getcwd() == here
 
 
+
 def test_quizzes_released_before_the_rename_still_run(tmp_path):
     """Cells that import from coursekit.graded (the old name of coursekit.gradedquiz) are known
-    statements here, and the old names still import in a real kernel."""
-    import subprocess
-    import sys
-
-    nb, run = _run(tmp_path, "from coursekit.graded.quiz import kuis\n\nkuis = kuis()",
+    statements (tests/test_renamed.py: they import in a real kernel too)."""
+    _nb, run = _run(tmp_path, "from coursekit.graded.quiz import kuis\n\nkuis = kuis()",
                    "from coursekit.graded.hidden import nilai")
     assert not run.unknown
     assert run.ns["nilai"] == ("import", "coursekit.gradedquiz.hidden", "nilai")
-    code = ("from coursekit.graded.quiz import kuis; from coursekit.graded.hidden import nilai; "
-            "import coursekit.gradedquiz.quiz as q; assert kuis is q.kuis")
-    subprocess.run([sys.executable, "-c", code], check=True)
