@@ -8,11 +8,11 @@ score differs from the course's rule. Built with xml.etree; every text escaped b
 
 from __future__ import annotations
 
-import io
 import xml.etree.ElementTree as ET
-import zipfile
 
-from ..strings import entry, say
+from ..strings import entry
+from .package import manifest as manifest_head
+from .package import xml_bytes, zipped
 from .source import Question, Quiz
 from .text import html, plain
 
@@ -43,21 +43,15 @@ def canvas_differs(q: Question) -> bool:
 
 
 def package(quizzes: list[Quiz], lang: str) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in files_of(quizzes, lang).items():
-            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data)
-    return buf.getvalue()
+    return zipped(files_of(quizzes, lang))
 
 
 def files_of(quizzes: list[Quiz], lang: str) -> dict[str, bytes]:
-    files = {"imsmanifest.xml": _bytes(manifest(quizzes, lang)), "non_cc_assessments/": b""}
+    files = {"imsmanifest.xml": xml_bytes(manifest(quizzes, lang)), "non_cc_assessments/": b""}
     for quiz in quizzes:
         aid = ident(quiz, lang)
-        files[f"{aid}/assessment_meta.xml"] = _bytes(meta(quiz, lang))
-        files[f"{aid}/{aid}.xml"] = _bytes(assessment(quiz, lang))
+        files[f"{aid}/assessment_meta.xml"] = xml_bytes(meta(quiz, lang))
+        files[f"{aid}/{aid}.xml"] = xml_bytes(assessment(quiz, lang))
     return files
 
 
@@ -66,13 +60,7 @@ def ident(quiz: Quiz, lang: str) -> str:
 
 
 def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
-    el = ET.Element(f"{{{CP}}}manifest", identifier=f"coursekit_manifest_{lang}")
-    el.append(ET.Comment(" " + say("lms.messages.keys-inside", "both") + " "))
-    md = ET.SubElement(el, f"{{{CP}}}metadata")
-    ET.SubElement(md, f"{{{CP}}}schema").text = "IMS Content"
-    ET.SubElement(md, f"{{{CP}}}schemaversion").text = "1.1.3"
-    ET.SubElement(el, f"{{{CP}}}organizations")
-    res = ET.SubElement(el, f"{{{CP}}}resources")
+    el, res = manifest_head(CP, {"identifier": f"coursekit_manifest_{lang}"}, "IMS Content", "1.1.3")
     for quiz in quizzes:
         aid = ident(quiz, lang)
         dep = aid.replace("_assessment_", "_dependency_")
@@ -219,11 +207,3 @@ def _fields(parent, pairs) -> None:
 
 def _q(parent, tag: str, **attrs) -> ET.Element:
     return ET.SubElement(parent, f"{{{QTI}}}{tag}", attrs)
-
-
-def _bytes(el: ET.Element) -> bytes:
-    """Serialised with the root's namespace as the default one. ElementTree keeps prefixes in a
-    global registry, so set it right here, not when the tree is built."""
-    ET.indent(el)
-    ET.register_namespace("", el.tag[1:].split("}")[0])
-    return ET.tostring(el, encoding="UTF-8", xml_declaration=True) + b"\n"

@@ -8,11 +8,11 @@ rubricBlock for scorers). Built with xml.etree; every text escaped by the librar
 
 from __future__ import annotations
 
-import io
 import xml.etree.ElementTree as ET
-import zipfile
 
-from ..strings import entry, say
+from ..strings import entry
+from .package import manifest as manifest_head
+from .package import xml_bytes, zipped
 from .source import Question, Quiz
 from .text import plain, points
 from .weights import percents
@@ -33,22 +33,15 @@ def choice_id(option_id: str, side: str = "C") -> str:
 
 def package(quizzes: list[Quiz], lang: str) -> bytes:
     """The zipped content package for one language ('id' or 'en')."""
-    files = files_of(quizzes, lang)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in files.items():
-            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))  # reproducible bytes
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data)
-    return buf.getvalue()
+    return zipped(files_of(quizzes, lang))
 
 
 def files_of(quizzes: list[Quiz], lang: str) -> dict[str, bytes]:
     items = {q.id: q for quiz in quizzes for q in quiz.questions}
-    files = {f"items/{iid}.xml": _bytes(item(q, lang)) for iid, q in items.items()}
+    files = {f"items/{iid}.xml": xml_bytes(item(q, lang)) for iid, q in items.items()}
     for quiz in quizzes:
-        files[f"tests/{quiz.id}.xml"] = _bytes(test(quiz, lang))
-    return {"imsmanifest.xml": _bytes(manifest(quizzes, lang)), **files}
+        files[f"tests/{quiz.id}.xml"] = xml_bytes(test(quiz, lang))
+    return {"imsmanifest.xml": xml_bytes(manifest(quizzes, lang)), **files}
 
 
 def item(q: Question, lang: str) -> ET.Element:
@@ -185,14 +178,9 @@ def test(quiz: Quiz, lang: str) -> ET.Element:
 
 
 def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
-    el = ET.Element(f"{{{CP}}}manifest", {
-        "identifier": f"coursekit-{lang}", f"{{{XSI}}}schemaLocation": f"{CP} {CP_XSD}"})
-    el.append(ET.Comment(" " + say("lms.messages.keys-inside", "both") + " "))
-    meta = ET.SubElement(el, f"{{{CP}}}metadata")
-    ET.SubElement(meta, f"{{{CP}}}schema").text = "QTIv2.1 Package"
-    ET.SubElement(meta, f"{{{CP}}}schemaversion").text = "1.0.0"
-    ET.SubElement(el, f"{{{CP}}}organizations")
-    res = ET.SubElement(el, f"{{{CP}}}resources")
+    el, res = manifest_head(CP, {"identifier": f"coursekit-{lang}",
+                                 f"{{{XSI}}}schemaLocation": f"{CP} {CP_XSD}"},
+                            "QTIv2.1 Package", "1.0.0")
     items = {q.id: q for quiz in quizzes for q in quiz.questions}
     for quiz in quizzes:
         r = ET.SubElement(res, f"{{{CP}}}resource", identifier=f"test-{quiz.id}",
@@ -207,12 +195,6 @@ def manifest(quizzes: list[Quiz], lang: str) -> ET.Element:
     return el
 
 
-def _bytes(el: ET.Element) -> bytes:
-    """Serialised with the root's namespace as the default one. ElementTree keeps prefixes in a
-    global registry, so set it right here, not when the tree is built."""
-    ET.indent(el)
-    ET.register_namespace("", el.tag[1:].split("}")[0])
-    return ET.tostring(el, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
 def _q(parent, tag: str, **attrs) -> ET.Element:

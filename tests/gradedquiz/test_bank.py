@@ -15,6 +15,7 @@ from coursekit.gradedquiz.bank import load, points_problems
 from coursekit.gradedquiz.build import all_outputs
 from coursekit.questions.checks import guessing as guessing_problems
 from tests.support.classroom import EXERCISES
+from tests.support.texts import bilingual
 
 
 def test_bank_is_valid_and_covers_the_outline():
@@ -197,22 +198,10 @@ def test_one_kuala_namu_5c_mapping_everywhere():
 WORDS = re.compile(r"\b(dek|deck|majemuk)\b", re.IGNORECASE)
 
 
-def _texts(node):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k in ("id", "en") and isinstance(v, str) and isinstance(node.get("en"), str):
-                yield v
-            else:
-                yield from _texts(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _texts(v)
-
-
 def test_item_wording_says_lecture_slides_and_isu_berganda():
     for path in sorted((EXERCISES / "bank").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        bad = [t for t in _texts(data["items"]) if WORDS.search(t)]
+        bad = [t for t in bilingual(data["items"]) if WORDS.search(t)]
         assert bad == [], (path.name, bad[:3])
 
 
