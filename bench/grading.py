@@ -251,23 +251,46 @@ def measure(cmd: list[str], cwd: Path, env: dict) -> Measured:
 
 def _tree_kb(root: int) -> int:
     """KB of memory of root and its descendants: proportional set size (shared pages of forked
-    workers counted once), or RSS where smaps_rollup cannot be read."""
-    children: dict[int, list[int]] = {}
+    workers counted once), or RSS where smaps_rollup cannot be read. Descendants are read from
+    /proc/<pid>/task/<tid>/children (a few small files, so sampling costs the measured command
+    little CPU), or from every /proc/<pid>/stat where the kernel has no such files."""
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += _pss_kb(pid)
+        todo.extend(_children(pid))
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    found = []
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                found += [int(x) for x in fh.read().split()]
+        except FileNotFoundError:
+            return _children_from_stat(pid)
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _children_from_stat(parent: int) -> list[int]:
+    found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-        except OSError:
+                if int(fh.read().rsplit(")", 1)[1].split()[1]) == parent:
+                    found.append(int(entry))
+        except (OSError, ValueError, IndexError):
             continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += _pss_kb(pid)
-        todo.extend(children.get(pid, []))
-    return total
+    return found
 
 
 def _pss_kb(pid: int) -> int:
