@@ -23,17 +23,17 @@ from .stock import read_timestamp, regular
 
 
 def inspect_submission(root: Path, quiz: str, student: str, lang: str = "en",
-                       nb=None) -> list[str]:
+                       nb=None, stamp: tuple | None = None) -> list[str]:
     """Kernel-free look at a submission: problems a lecturer should know about (bilingual data:
     coursekit/classgrader/strings.yaml, section submission). nb: the notebook already read from the
-    submission (read_notebook), which this only reads."""
+    submission (read_notebook), which this only reads; stamp: its read_timestamp, if read."""
     def flag(key, **fields):
         return say("classgrader.submission." + key, lang, **fields)
 
     folder = root / "submitted" / student / quiz
     path = folder / f"{quiz}.ipynb"
     flags = []
-    _, bad_stamp = read_timestamp(folder)
+    _, bad_stamp = read_timestamp(folder) if stamp is None else stamp
     if bad_stamp:
         flags.append(flag("bad_timestamp"))
     special = special_files(folder)

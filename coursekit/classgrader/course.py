@@ -110,6 +110,10 @@ class GradebookView:
 
     def __init__(self, snap: Snapshot):
         self.snap = snap
+        # name -> cell, per notebook (OverwriteCells looks up every cell of every submission)
+        self._source = {k: {c.name: c for c in nb.source_cells} for k, nb in snap.notebooks.items()}
+        self._graded = {k: {c.name: c for c in [*nb.task_cells, *nb.grade_cells]}
+                        for k, nb in snap.notebooks.items()}
 
     def __enter__(self):
         return self
@@ -130,19 +134,20 @@ class GradebookView:
     def find_source_cell(self, name: str, notebook: str, assignment: str):
         from nbgrader.api import MissingEntry
 
-        for c in self._nb(notebook, assignment).source_cells:
-            if c.name == name:
-                return c
-        raise MissingEntry(f"No such source cell: {assignment}/{notebook}/{name}")
+        self._nb(notebook, assignment)
+        found = self._source[notebook].get(name)
+        if found is None:
+            raise MissingEntry(f"No such source cell: {assignment}/{notebook}/{name}")
+        return found
 
     def find_graded_cell(self, name: str, notebook: str, assignment: str):
         from nbgrader.api import MissingEntry
 
-        nb = self._nb(notebook, assignment)
-        for c in [*nb.grade_cells, *nb.task_cells]:
-            if c.name == name:
-                return c
-        raise MissingEntry(f"No such graded cell: {assignment}/{notebook}/{name}")
+        self._nb(notebook, assignment)
+        found = self._graded[notebook].get(name)  # a grade cell before a task cell of that name
+        if found is None:
+            raise MissingEntry(f"No such graded cell: {assignment}/{notebook}/{name}")
+        return found
 
 
 def kernelspec(snap: Snapshot, notebook: str):

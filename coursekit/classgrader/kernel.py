@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import ast
 import builtins
-import contextlib
 import functools
 import io
 import os
+import sys
 from dataclasses import dataclass, field
 
 from ..gradedquiz.protocol import HIDDEN_MODULE, QUIZ_MODULE, module
@@ -191,8 +191,12 @@ def _previous(run: Run) -> str | None:
 
 def _captured(streams, fn, *args):
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err  # contextlib's redirect_stdout/stderr, without their cost
+    try:
         value = fn(*args)
+    finally:
+        sys.stdout, sys.stderr = saved
     # a function prints to one stream or the other here; keep the kernel's order
     for name, buf in (("stderr", err), ("stdout", out)):
         if buf.getvalue():

@@ -7,6 +7,7 @@ gradebook writer (gradebook.py). Runs in worker processes; never touches the dat
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import logging
 import os
@@ -114,10 +115,11 @@ def _grade(student: str) -> Outcome:
     pre = _STATE["pre"]
     src = course.submitted(student, assignment)
     dest = course.autograded(student, assignment)
-    out = Outcome(student, timestamp=_timestamp(src)[0])
+    stamp = _timestamp(src)
+    out = Outcome(student, timestamp=stamp[0])
     main = src / f"{assignment}.ipynb"
     first = _read_once(main)  # read once for the lecturer's flags and for grading
-    out.flags = _inspect(course, assignment, student, first)
+    out.flags = _inspect(course, assignment, student, first, stamp)
 
     found = sorted(glob.glob(os.path.join(glob.escape(str(src)), course.coursedir.notebook_id
                                           + ".ipynb")))
@@ -221,12 +223,12 @@ def _read_once(path: Path):
         return None
 
 
-def _inspect(course: Course, assignment: str, student: str, nb=None) -> list[str]:
+def _inspect(course: Course, assignment: str, student: str, nb=None, stamp=None) -> list[str]:
     from .batch import inspect_submission
 
     lang = _STATE.get("lang", "en")
     try:
-        return inspect_submission(course.root, assignment, student, lang, nb)
+        return inspect_submission(course.root, assignment, student, lang, nb, stamp)
     except Exception as err:  # the flags are advice; never fail grading over them
         from ..strings import say
 
@@ -263,9 +265,17 @@ def _copy_files(course: Course, assignment: str, src: Path, dest: Path, exclude:
         _copy(filename, dest / os.path.relpath(filename, src))
     source = course.source(assignment)
     skip = {os.path.join(str(source), x) for x in exclude}
-    for filename in safe_files(find_all_files(str(source), [*ignore, "*.ipynb"])):
+    for filename in _master_files(str(source), tuple(ignore)):
         if filename not in skip:
             _copy(filename, dest / os.path.relpath(filename, source))
+
+
+@functools.lru_cache(maxsize=8)
+def _master_files(source: str, ignore: tuple) -> tuple:
+    """The master's other files, listed once per process (the same for every student)."""
+    from nbgrader.utils import find_all_files
+
+    return tuple(safe_files(find_all_files(source, [*ignore, "*.ipynb"])))
 
 
 def _copy(filename: str, dest: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from ..render import render
-from ..strings import say
+from ..strings import pick, say
 from . import runtime
 from .answers import echo, parse_answer
 from .score import format_status
@@ -55,8 +55,15 @@ class Kuis:
             return self._message("no-nim", lang)
         s = slot(q, assignment, student)
         item = next(i for i in q["items"] if i["item"] == s.item)
-        options = {e["token"]: e["text"] for part in ("options", "left", "right") for e in item.get(part, [])}
-        ctx = dict(number=int(qid[1:]), points=f"{s.points:g}", item=item, slot=s, options=options,
+        text = {e["token"]: pick(e["text"], lang)
+                for part in ("options", "left", "right") for e in item.get(part, [])}
+        ctx = dict(title=say("gradedquiz.question", lang, n=int(qid[1:])),
+                   points=say("gradedquiz.points", lang, points=f"{s.points:g}"),
+                   stem=pick(item["stem"], lang),
+                   choices=[(x, text[tok]) for x, tok in s.letters.items()],  # single, multiple
+                   left=[(x, text[tok]) for x, tok in s.left.items()],  # matching
+                   right=[(x, text[tok]) for x, tok in s.right.items()],
+                   guidance=pick(item.get("guidance"), lang),  # essay
                    how=say("gradedquiz." + HOW[q["type"]], lang),
                    variant_line=say("gradedquiz.variant", lang, student=student or "-",
                                     code=fingerprint(self.display, student)))
