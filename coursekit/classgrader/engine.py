@@ -122,13 +122,16 @@ def _grade(course, assignment, student, jobs, lang, stream, quiet, start, lock=N
 
 
 STUDENT_TIMEOUT = 300.0  # seconds one submission may take in a worker before it is stopped
+DEPTH = 2  # students in flight per worker: the one it grades and the next, waiting in its pipe
 
 
 def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUDENT_TIMEOUT):
     """Outcomes as they come. With jobs > 1: forked worker processes (they inherit nbgrader and
-    the snapshot), one student at a time each; a worker that dies (kill -9, out of memory) or
-    takes longer than timeout fails its student only, and a new worker takes its place. On
-    Ctrl-C (KeyboardInterrupt in this process) every worker is stopped before it propagates."""
+    the snapshot), each grading one student at a time with the next one already waiting in its
+    pipe (DEPTH in flight, so it never waits for this process); a worker that dies (kill -9,
+    out of memory) or takes longer than timeout fails the student it was grading only: the one
+    waiting goes back to the queue, and a new worker takes its place. On Ctrl-C
+    (KeyboardInterrupt in this process) every worker is stopped before it propagates."""
     from . import worker
 
     if jobs == 1:
@@ -140,27 +143,31 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
 
     ctx = multiprocessing.get_context("fork")
     todo = list(reversed(students))
-    busy: dict = {}  # connection -> [process, student, started]
+    busy: dict = {}  # connection -> [process, students in flight (first: being graded), started]
 
     def spawn():
         mine, theirs = ctx.Pipe()
         proc = ctx.Process(target=worker.serve, args=(theirs, tuple(close_fds)), daemon=True)
         proc.start()
         theirs.close()
-        busy[mine] = [proc, None, 0.0]
-        give(mine)
+        busy[mine] = [proc, [], 0.0]
+        fill(mine)
 
-    def give(conn):
-        if not todo:
+    def fill(conn):
+        """Send students until DEPTH are in flight; a worker with none left is stopped."""
+        queue = busy[conn][1]
+        while len(queue) < DEPTH and todo:
+            student = todo.pop()
+            try:
+                conn.send(student)
+            except OSError:  # the worker is gone already: the loop below finds it dead
+                todo.append(student)
+                return
+            if not queue:
+                busy[conn][2] = time.monotonic()
+            queue.append(student)
+        if not queue:
             stop(conn)
-            return
-        student = todo.pop()
-        busy[conn][1:] = [student, time.monotonic()]
-        try:
-            conn.send(student)
-        except OSError:  # the worker is gone already: the student goes back to the queue
-            todo.append(student)
-            busy[conn][1] = None
 
     def stop(conn, kill=False):
         proc = busy.pop(conn)[0]
@@ -182,23 +189,26 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
             ready = wait([*busy, *(b[0].sentinel for b in busy.values())], timeout=1.0)
             now = time.monotonic()
             for conn in list(busy):
-                proc, student, started = busy[conn]
+                proc, queue, started = busy[conn]
                 if conn in ready:
                     try:
                         outcome = conn.recv()
                     except (EOFError, OSError):
                         outcome = None
-                    if outcome is not None:
+                    if outcome is not None:  # of queue[0]: a worker answers in order
+                        queue.pop(0)
+                        busy[conn][2] = now  # the next one, waiting in its pipe, starts now
+                        fill(conn)
                         yield outcome
-                        give(conn)
                         continue
                 dead = conn in ready or proc.sentinel in ready or not proc.is_alive()
-                late = student is not None and now - started > timeout
+                late = bool(queue) and now - started > timeout
                 if dead or late:
                     stop(conn, kill=True)
-                    if student is not None:
-                        yield worker.failed(student, "worker_died" if dead else "timed_out",
-                                            student=student, seconds=f"{timeout:g}")
+                    if queue:
+                        todo.extend(reversed(queue[1:]))  # never started: graded by another
+                        yield worker.failed(queue[0], "worker_died" if dead else "timed_out",
+                                            student=queue[0], seconds=f"{timeout:g}")
                     if todo:
                         spawn()
     finally:
