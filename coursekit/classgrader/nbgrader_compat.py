@@ -193,13 +193,17 @@ def _check_metadata_class():
     return OnceCheckCellMetadata
 
 
-def _frozen(meta) -> tuple:
-    """A hashable copy of nbgrader metadata (flat: strings, numbers, booleans)."""
-    import json
+def _frozen(meta) -> frozenset:
+    """A hashable copy of nbgrader metadata: (key, type, value) items, values that are not
+    hashable as JSON. The type keeps true apart from 1 and 1.0 (equal in Python; not to
+    nbgrader's schema), so a cell is never taken as checked because an equal-looking one was."""
+    try:
+        return frozenset((k, type(v), v) for k, v in meta.items())
+    except TypeError:  # a list or dict value (the master's metadata has none; a student may add one)
+        import json
 
-    return tuple(sorted((k, v if isinstance(v, (str, int, float, bool, type(None)))
-                         else json.dumps(v, sort_keys=True, default=repr))
-                        for k, v in meta.items()))
+        return frozenset((k, type(v), json.dumps(v, sort_keys=True, default=repr))
+                         for k, v in meta.items())
 
 
 def patch_stock(keep_files, timestamp, keep_glob, around_start) -> None:

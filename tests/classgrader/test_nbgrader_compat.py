@@ -38,3 +38,22 @@ def test_load_leaves_setuptools_for_the_first_call():
     assert _after_load("import nbgrader.utils as u; print('setuptools' in sys.modules); "
                        "print(callable(u.unpack_archive), 'setuptools.archive_util' in sys.modules)"
                        ) == ["False", "True", "False"]
+
+
+def test_the_metadata_check_runs_again_for_a_cell_that_only_looks_checked():
+    """A cell whose metadata equals a checked one in Python but not to nbgrader's schema (1 for
+    true) is checked by nbgrader's validator, which rejects it as stock nbgrader does."""
+    import pytest
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nbgrader_compat.load()
+    from nbgrader.nbgraderformat import ValidationError
+
+    check = nbgrader_compat._check_metadata_class()()
+    meta = {"grade": True, "grade_id": "nilai-q01", "locked": True, "points": 2.0,
+            "schema_version": 3, "solution": False, "task": False}
+    good = new_notebook(cells=[new_code_cell("x", metadata={"nbgrader": meta})])
+    check.preprocess(good, {})
+    bad = new_notebook(cells=[new_code_cell("x", metadata={"nbgrader": {**meta, "grade": 1}})])
+    with pytest.raises(ValidationError):
+        check.preprocess(bad, {})
