@@ -40,10 +40,30 @@ class Feedback:
 
     @property
     def text(self) -> str:
-        return render("feedback.txt.j2", self.lang, fb=self)
+        return render("feedback.txt.j2", self.lang, fb=self, v=self._worded())
 
     def _repr_html_(self) -> str:
-        return render("feedback.html.j2", self.lang, fb=self)
+        return render("feedback.html.j2", self.lang, fb=self, v=self._worded())
+
+    def _worded(self) -> dict:
+        """The words both templates show, in self.lang (said here once, not by the templates:
+        the class grader renders a feedback per question per student)."""
+        from ..strings import say
+
+        lang = self.lang
+        scored = self.status not in (scoring.BLANK, scoring.INVALID)
+        return {
+            "status": say("widgets.quiz.status." + self.status, lang),
+            "points": say("widgets.quiz.points", lang, points=f"{self.points:g}",
+                          max=f"{self.max_points:g}") if scored else "",
+            "notes": [{
+                "ok": n.ok, "label": n.label, "text": n.text,
+                "about": say("widgets.quiz.about." + n.about, lang),
+                "verdict": say("widgets.quiz.ok" if n.ok else "widgets.quiz.not-ok", lang)
+                if n.ok is not None and n.about != "right" else "",
+                "right": say("widgets.quiz.right-match", lang, right=n.right) if n.right else "",
+            } for n in self.notes],
+        }
 
     def __str__(self) -> str:
         return self.text
