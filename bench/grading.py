@@ -53,7 +53,7 @@ def main() -> int:
     p.add_argument("--quick", action="store_true", help=f"a small class for CI (N={QUICK_N})")
     p.add_argument("--assignment", default="kuis-1")
     p.add_argument("--jobs", type=int, default=None, help="coursekit workers (default: all cores)")
-    p.add_argument("--slices", type=int, default=3, help="alternate on K slices (default 3)")
+    p.add_argument("--slices", type=int, default=5, help="alternate on K slices (default 5)")
     p.add_argument("--stock-sample", type=int, default=None, metavar="S",
                    help="time stock nbgrader on S submissions only and extrapolate")
     p.add_argument("--no-stock", action="store_true", help="time coursekit grade only")

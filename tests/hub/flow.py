@@ -7,6 +7,8 @@ feedback; each student fetches their own feedback."""
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
 from dataclasses import dataclass, field
 
@@ -28,6 +30,19 @@ class Run:
     items_csv: str = ""
     feedback: dict = field(default_factory=dict)   # name -> feedback HTML
     canary: str = ""
+
+    def misgraded(self) -> list[dict]:
+        """Rows of the item export that do not score as answered (full marks for a right answer,
+        0 for a wrong one), and a row for any student the export misses or adds."""
+        rows = list(csv.DictReader(io.StringIO(self.items_csv)))
+        bad = [{"students": sorted({r["student_id"] for r in rows} ^ set(self.students))}]
+        bad = [b for b in bad if b["students"]]
+        for r in rows:
+            want = self.expected[r["student_id"]][r["question"]]
+            score, top = float(r["score"] or 0), float(r["max_score"])
+            if not ((score == top) if want == "right" else (score == 0)):
+                bad.append(r)
+        return bad
 
 
 def plan(course: Course, hub: Hub) -> tuple[dict, dict, dict]:
