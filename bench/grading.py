@@ -112,7 +112,7 @@ def run(work: Path, n: int, args) -> int:
     jobs = args.jobs or os.cpu_count() or 1
 
     if args.no_stock:
-        m = measure([*grade, "--jobs", str(jobs)], ours, env)
+        m = measure([*grade, "--jobs", str(jobs)], ours, env, every=0.1)
         print(f"`coursekit grade` ({jobs} workers): {n} submissions in {m.seconds:.1f} s wall, "
               f"{m.cpu:.1f} s CPU ({m.seconds / n * 1000:.1f} ms each), exit code {m.code}")
         print(f"peak memory: {m.tree_mb:.0f} MB (all its processes, PSS), {m.peak_mb:.0f} MB "
@@ -147,6 +147,7 @@ def run(work: Path, n: int, args) -> int:
     for course in (stock, ours):
         for sid in students:
             _hand(course, [sid], True)
+    memory = measure([*grade, "--jobs", str(jobs)], ours, env, every=0.05)  # not timed
 
     s, al, one = totals["stock"], totals["all"], totals["one"]
     # stock as one run of the whole class: its slices less the extra start-ups
@@ -157,7 +158,7 @@ def run(work: Path, n: int, args) -> int:
     print(f"stock `nbgrader autograde`: {s.wall:.1f} s wall, {s.cpu:.1f} s CPU for {len(sample)} "
           f"submissions in {s.runs} runs (start-up {startup.seconds:.1f} s, "
           f"{startup.cpu:.1f} s CPU), exit codes {sorted(s.codes)}, peak RSS {s.peak_mb:.0f} MB "
-          f"(largest process), {s.tree_mb:.0f} MB (all its processes)")
+          f"(largest process)")
     print(f"stock as one run of {n} submissions{' (EXTRAPOLATED)' if label else ''}: "
           f"{stock_wall:.1f} s wall, {stock_cpu:.1f} s CPU ({each_wall:.2f} s each + start-up)",
           flush=True)
@@ -165,7 +166,10 @@ def run(work: Path, n: int, args) -> int:
         print(f"`coursekit grade` ({what}): {n} submissions in {t.mean:.2f} s wall (mean of "
               f"{t.runs} runs, {min(t.walls):.2f}-{max(t.walls):.2f}), {t.cpu / t.runs:.2f} s CPU "
               f"({t.mean / n * 1000:.1f} ms each), exit codes {sorted(t.codes)}, peak RSS "
-              f"{t.peak_mb:.0f} MB (largest process), {t.tree_mb:.0f} MB (all its processes)")
+              f"{t.peak_mb:.0f} MB (largest process)")
+    print(f"`coursekit grade` ({jobs} workers) memory, in a run of its own (sampled, not timed): "
+          f"{memory.tree_mb:.0f} MB (all its processes, PSS), {memory.peak_mb:.0f} MB (largest "
+          f"process, RSS)")
 
     from coursekit.classgrader import nbgrader_compat
 
@@ -219,10 +223,12 @@ class Measured:
         self.peak_mb, self.tree_mb, self.stdout = peak_mb, tree_mb, stdout
 
 
-def measure(cmd: list[str], cwd: Path, env: dict) -> Measured:
+def measure(cmd: list[str], cwd: Path, env: dict, every: float | None = None) -> Measured:
     """Wall time, CPU time of the command and its descendants (RUSAGE_CHILDREN: every process
     reaped by its parent; nbgrader's kernels and coursekit's workers are), exit code, peak RSS
-    of the largest process (wait4) and peak PSS of the whole process tree (sampled from /proc)."""
+    of the largest process (wait4) and, when every is given, the peak PSS of the whole process
+    tree, sampled from /proc every `every` seconds. Sampling costs the measured command time
+    (reading a process's smaps walks its page tables), so timed runs do not sample."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile(mode="w+") as out:
         start = time.perf_counter()
@@ -233,14 +239,16 @@ def measure(cmd: list[str], cwd: Path, env: dict) -> Measured:
         def sample():
             while not done.is_set():
                 peak[0] = max(peak[0], _tree_kb(proc.pid))
-                done.wait(0.02)
+                done.wait(every)
 
         watcher = threading.Thread(target=sample, daemon=True)
-        watcher.start()
+        if every:
+            watcher.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         done.set()
-        watcher.join()
+        if every:
+            watcher.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
