@@ -18,7 +18,13 @@ HERE = Path(__file__).parent
 def environment(folder: Path | str):
     """The strict Jinja environment for one template folder (a path, or one relative to the
     package such as "widgets/templates")."""
-    return _environment(HERE / folder)
+    env = _BY_NAME.get(folder)
+    if env is None:  # (the class grader renders ~50 templates per student: no path joins)
+        env = _BY_NAME[folder] = _environment(HERE / folder)
+    return env
+
+
+_BY_NAME: dict = {}  # folder as given -> its environment
 
 
 @cache
@@ -46,6 +52,7 @@ def _environment(folder: Path):
         auto_reload=False,  # templates are package data: no stat per render
     )
     env.filters["wrap"] = _wrap
+    env.globals.clear()  # only say and pick (Jinja's range, dict, cycler ... are not used)
     env.globals["say"] = jinja2.pass_context(lambda ctx, key, **f: strings.say(key, ctx["lang"], **f))
     env.globals["pick"] = jinja2.pass_context(lambda ctx, text: strings.pick(text, ctx["lang"]))
     return env

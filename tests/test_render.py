@@ -53,3 +53,7 @@ def test_wrap_fills_and_indents(folder):
 def test_one_environment_per_folder(folder):
     assert environment(folder) is environment(folder)
     assert environment(folder).undefined.__name__ == "Optional"
+
+
+def test_templates_see_only_say_and_pick(folder):
+    assert set(environment(folder).globals) == {"say", "pick"}

@@ -294,7 +294,13 @@ def _permissions(course: Course, dest: Path) -> None:
 
 
 def _remove(path: Path) -> None:
-    if path.exists():
+    """Remove an autograded folder (its files are read-only, which does not stop unlinking them
+    here; a folder made read-only is made writable first, as nbgrader's rmtree does)."""
+    if not path.exists():
+        return
+    try:
+        shutil.rmtree(path)
+    except PermissionError:
         for dirname, _, files in os.walk(path):
             os.chmod(dirname, 0o755)
             for f in files:
