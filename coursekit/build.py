@@ -63,6 +63,12 @@ def _compiled():
     return compiled.outputs()
 
 
+def _strings():
+    from . import strings
+
+    return strings.outputs()
+
+
 def _lessons(root: Path):
     """The lesson notebooks, the fieldwork project's nbgrader source notebook, the syllabus."""
     from .lessons.build import outputs as lessons
@@ -103,6 +109,7 @@ def generators(root: Path = REPO) -> list[Generator]:
     return [
         Generator("content validators", _validators, ((PACKAGE / "content" / "validators", "*.py"),)),
         Generator("compiled content", _compiled),
+        Generator("strings", _strings),
         Generator("lessons", lambda: _lessons(root),
                   ((root / "notebooks" / "id", "*.ipynb"), (root / "notebooks" / "en", "*.ipynb"))),
         Generator("self-check data", lambda: _selfcheck(root),
@@ -116,6 +123,9 @@ def build(check: bool = False, root: Path = REPO, only: list[str] | None = None)
     """Write every changed file (or, with check, write nothing); return one line per stale file
     ('<path>: missing | differs | not made by any source'). Raises ContentError on bad sources,
     before anything is written."""
+    from . import strings
+
+    strings.use_sources()  # this run makes strings.json: everything it makes says the sources
     report = []
     chosen = [g for g in generators(root) if not only or g.name in only]
     for gen, made in [(g, g.outputs()) for g in chosen]:

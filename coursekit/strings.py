@@ -4,7 +4,9 @@ Strings live in `coursekit/<part>/strings.yaml` (and the content's UI labels in
 content/data/ui.yaml), all in one form checked by strings.schema.json: key -> {id, en}, or
 key -> a group of the same. A string's key is "<part>.<group>.<name>", e.g. "widgets.quiz.title",
 "classgrader.flags.too_few", "content.concept". A missing key is an error naming it; there is no
-fallback to another language.
+fallback to another language. `coursekit build` validates every strings file and writes the
+flattened table to strings.json, which the runtime loads (no YAML parsed or checked in a notebook
+or a grading worker); `coursekit check` validates the files, and a test fails when it is stale.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SCHEMA = HERE / "strings.schema.json"
+COMPILED = HERE / "strings.json"
 PARTS = ("classgrader", "figures", "gradedquiz", "lessons", "lite", "lms", "widgets")
 UI = HERE / "content" / "data" / "ui.yaml"
 
@@ -55,9 +58,29 @@ def _flat(tree: dict, prefix: str, out: dict) -> dict:
     return out
 
 
+_SOURCES = []  # [True] once use_sources() was called
+
+
+def use_sources() -> None:
+    """From now on, read the strings files themselves, not strings.json: what `coursekit build`
+    does, since it makes strings.json and, in the same run, everything that says something."""
+    _SOURCES[:] = [True]
+    table.cache_clear()
+
+
 @cache
 def table() -> dict[str, dict]:
-    """key -> {id, en}, every strings file validated (ContentError listing every problem)."""
+    """key -> {id, en}: the table `coursekit build` compiled (strings.json), read once."""
+    import json
+
+    if _SOURCES or not COMPILED.is_file():
+        return compiled()
+    with open(COMPILED, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def compiled() -> dict[str, dict]:
+    """key -> {id, en} from every strings file, validated (ContentError listing every problem)."""
     from .content.problems import ContentError
 
     found, problems = check()
@@ -67,6 +90,13 @@ def table() -> dict[str, dict]:
     for part, data in found.items():
         _flat(data, part, out)
     return out
+
+
+def outputs() -> dict[Path, str]:
+    """strings.json, for `coursekit build`."""
+    import json
+
+    return {COMPILED: json.dumps(compiled(), ensure_ascii=False, sort_keys=True, indent=0) + "\n"}
 
 
 class UnknownString(KeyError):

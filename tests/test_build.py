@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coursekit.build import REPO, build, generators, same
 
-NAMES = ["content validators", "compiled content", "lessons", "self-check data", "graded quizzes",
+NAMES = ["content validators", "compiled content", "strings", "lessons", "self-check data", "graded quizzes",
          "LMS examples"]
 
 

@@ -46,7 +46,7 @@ def test_every_strings_file_is_valid_against_the_one_schema():
 
 
 def test_no_part_has_a_schema_of_its_own():
-    own = [p for p in PACKAGE.rglob("*strings*.json") if p != strings.SCHEMA]
+    own = [p for p in PACKAGE.rglob("*strings*.json") if p not in (strings.SCHEMA, strings.COMPILED)]
     assert own == []
 
 
@@ -107,17 +107,16 @@ def test_say_fills_fields_and_pick_picks():
     assert strings.pick(None, "id") == ""
 
 
-def test_a_broken_strings_file_stops_loading(monkeypatch, tmp_path):
+def test_a_broken_strings_file_stops_the_build(monkeypatch, tmp_path):
     bad = tmp_path / "strings.yaml"
     bad.write_text("x: {id: Halo}\n", encoding="utf-8")
     monkeypatch.setattr(strings, "files", lambda: {"widgets": bad})
-    strings.table.cache_clear()
-    try:
-        with pytest.raises(ContentError):
-            strings.table()
-    finally:
-        monkeypatch.undo()
-        strings.table.cache_clear()
+    with pytest.raises(ContentError):
+        strings.outputs()
+
+
+def test_the_runtime_table_is_the_compiled_one():
+    assert strings.table() == strings.compiled()
 
 
 def test_problems_name_line_and_field(tmp_path):

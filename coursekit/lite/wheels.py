@@ -15,8 +15,8 @@ from . import pins
 
 BROWSER_PYTHON = "3.14"  # Pyodide 314's Python
 PACKAGE_DATA = (".py", ".yaml", ".json", ".j2", ".css", ".png")
-SKIP_PARTS = ("__pycache__", "lite")  # the build tooling stays out of the browser ...
-KEEP = ("strings.yaml",)  # ... but not its strings: coursekit.strings validates every part's file
+SKIP_PARTS = ("__pycache__", "lite")  # the build tooling stays out of the browser (its strings
+# are in coursekit/strings.json, with every part's)
 
 
 def canonical(name: str) -> str:
@@ -88,7 +88,7 @@ def coursekit_wheel(package: Path, images: Path, out: Path, version: str) -> Pat
     for path in sorted(package.rglob("*")):
         rel = path.relative_to(package)
         if path.is_file() and path.suffix in PACKAGE_DATA \
-                and (rel.parts[0] not in SKIP_PARTS or rel.name in KEEP) \
+                and rel.parts[0] not in SKIP_PARTS \
                 and "__pycache__" not in rel.parts and rel.parts[:2] != ("figures", "images"):
             files[f"coursekit/{rel.as_posix()}"] = path.read_bytes()
     for path in sorted(images.iterdir()):

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from coursekit.lite import contents, lock, pins, wheels
-from coursekit.strings import entry, files
+from coursekit.strings import entry
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_ONLY = ("jupyterlab", "nbgrader", "nbclient", "nbformat", "matplotlib", "jsonschema")
@@ -51,11 +51,9 @@ def test_browser_wheel_needs_no_server_side_packages(tmp_path):
                 if line.startswith("Requires-Dist")]
     assert requires and not [r for r in requires if r.startswith(SERVER_ONLY)]
     assert "coursekit/figures/images/figures.json" in names
-    # every part's strings file (coursekit.strings validates them all), the build tooling's too
-    wanted = {f"coursekit/{p.relative_to(ROOT / 'coursekit').as_posix()}" for p in files().values()}
-    assert wanted <= set(names)
-    assert not [n for n in names if (n.startswith("coursekit/lite/") and not n.endswith("/strings.yaml"))
-                or "__pycache__" in n]
+    # the compiled strings (every part's, the build tooling's too), no build tooling
+    assert "coursekit/strings.json" in names
+    assert not [n for n in names if n.startswith("coursekit/lite/") or "__pycache__" in n]
 
 
 def test_lock_lists_the_wheels_with_their_local_dependencies(tmp_path):
