@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from coursekit.lite import contents
@@ -16,12 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _lesson(title: str = "# Pelajaran — ä") -> dict:
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(title), nbformat.v4.new_code_cell("import coursekit as ck")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
-    nb.metadata["coursekit"] = {"module": "m1", "minutes": 90}
-    return json.loads(nbformat.writes(nb))
+    """A real lesson of the course (as JSON), its title cell replaced."""
+    nb = json.loads((ROOT / "notebooks" / "id" / "01-komunitas.ipynb").read_text(encoding="utf-8"))
+    nb["cells"][0]["source"] = title
+    return nb
 
 
 def test_a_site_copy_opens_on_pyodide_and_keeps_everything_else():
@@ -30,6 +27,7 @@ def test_a_site_copy_opens_on_pyodide_and_keeps_everything_else():
     copy = contents.site_copy(nb, "id", start=False)
     assert json.dumps(nb) == before  # the given notebook is left as it was
     assert copy["metadata"]["kernelspec"] == contents.KERNELSPEC
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
     assert copy["metadata"]["coursekit"] == nb["metadata"]["coursekit"]
     assert copy["cells"] == nb["cells"]
     copy["metadata"]["kernelspec"]["name"] = "changed"
@@ -44,6 +42,8 @@ def test_the_start_page_gets_the_offline_note_after_its_title(lang):
     note = copy["cells"][1]
     assert note["cell_type"] == "markdown" and note["id"] == "coursekit-offline"
     assert note["source"] == say("lite.start.offline", lang)
+    import nbformat  # its import alone takes seconds here: only where it is needed
+
     nbformat.validate(nbformat.from_dict(copy))  # still a valid notebook (cell ids are unique)
 
 
