@@ -9,8 +9,8 @@ from nbformat import v4
 
 from ..content import content
 from ..content.datafile import read as validate
-from ..content.parse import read_yaml
-from ..content.problems import ContentError, Problem
+from ..content.parse import line_of, read_yaml
+from ..content.problems import ContentError, Problem, allowed, did_you_mean, dotted
 from ..lang import LANGS
 from ..lessons.build import citation, md
 from ..lessons.source import Course
@@ -24,9 +24,21 @@ OUT = Path("lecturer")
 KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
+QUIZZES = Path("exercises") / "quizzes.yaml"
+
+
 def quizzes(root: Path) -> dict:
-    data, _ = read_yaml(Path(root) / "exercises" / "quizzes.yaml", "exercises/quizzes.yaml")
-    return {q["id"]: q for q in (data or {}).get("quizzes", [])}
+    """The graded quizzes by id (the bank's quizzes.yaml; checked by `coursekit build`)."""
+    return _quizzes(root)[0]
+
+
+def _quizzes(root: Path) -> tuple[dict, list[Problem]]:
+    path = Path(root) / QUIZZES
+    if not path.is_file():
+        return {}, [Problem(str(QUIZZES), 0, "", "missing: the syllabus names its quizzes from it")]
+    data, problems = read_yaml(path, str(QUIZZES))
+    found = data.get("quizzes", []) if isinstance(data, dict) else []
+    return {q["id"]: q for q in found if isinstance(q, dict) and "id" in q}, problems
 
 
 def read(root: Path, course: Course) -> tuple[dict | None, list[Problem]]:
@@ -35,36 +47,43 @@ def read(root: Path, course: Course) -> tuple[dict | None, list[Problem]]:
     if data is None:
         return None, problems
 
-    def problem(field: str, message: str) -> None:
-        problems.append(Problem(str(path), 0, field, message))
+    def problem(field: list, message: str) -> None:
+        problems.append(Problem(str(path), line_of(path, field), dotted(field), message))
+
+    def unknown(field: list, what: str, value, known) -> None:
+        problem(field, f"no {what} {value!r}{did_you_mean(value, known)}; known: {allowed(known)}")
 
     numbers = [m["n"] for m in data["meetings"]]
     if numbers != list(range(1, len(numbers) + 1)):
-        problem("meetings", f"meetings must be numbered 1..{len(numbers)} in order; found {numbers}")
+        problem(["meetings"], f"meetings must be numbered 1..{len(numbers)} in order; found {numbers}")
     taught = [n for m in data["meetings"] for n in m["lessons"]]
     want = [x.number for x in course.lessons]
     if sorted(taught) != want:
-        problem("meetings", f"every lesson exactly once; the meetings teach {sorted(taught)}, "
-                            f"lessons are {want}")
-    known = quizzes(root)
-    for i, m in enumerate(data["meetings"]):
-        if "quiz" in m and m["quiz"] not in known:
-            problem(f"meetings[{i}].quiz", f"no quiz {m['quiz']!r}; known: {sorted(known)}")
+        problem(["meetings"], f"every lesson exactly once; the meetings teach {sorted(taught)}, "
+                              f"lessons are {want}")
+    known, bad = _quizzes(root)
+    problems += bad
+    if not bad:  # a missing or broken quizzes file is the one problem, not every quiz named
+        for part in ("meetings", "assessment"):
+            for i, m in enumerate(data[part]):
+                if "quiz" in m and m["quiz"] not in known:
+                    unknown([part, i, "quiz"], "quiz", m["quiz"], known)
     total = sum(a["weight"] for a in data["assessment"])
     if total != 100:
-        problem("assessment", f"the weights add up to {total}, not 100")
+        problem(["assessment"], f"the weights add up to {total}, not 100")
     modules = sorted(m for c in data["cpmk"] for m in c["modules"])
     if modules != sorted(x.data["module"] for x in course.lessons):
-        problem("cpmk", f"every module in exactly one CPMK; found {modules}")
+        problem(["cpmk"], f"every module in exactly one CPMK; found {modules}")
     cpl = {c["code"] for c in data["cpl"]}
     for i, c in enumerate(data["cpmk"]):
-        for code in c["cpl"]:
+        for j, code in enumerate(c["cpl"]):
             if code not in cpl:
-                problem(f"cpmk[{i}].cpl", f"no {code}; known: {sorted(cpl)}")
+                unknown(["cpmk", i, "cpl", j], "CPL", code, cpl)
+    sources = {s["slug"] for s in content().all("source")}
     for part in ("required", "further"):
-        for slug in data["readings"][part]:
-            if slug not in {s["slug"] for s in content().all("source")}:
-                problem(f"readings.{part}", f"no source {slug!r}")
+        for j, slug in enumerate(data["readings"][part]):
+            if slug not in sources:
+                unknown(["readings", part, j], "source", slug, sources)
     return (None if problems else data), problems
 
 
