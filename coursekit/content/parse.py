@@ -18,13 +18,22 @@ def read_yaml(path, label: str) -> tuple[object, list[Problem]]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         start = getattr(err, "context_mark", None)
-        if start is not None and "end of stream" in str(getattr(err, "problem", "")):
-            mark = start  # e.g. an unclosed quote: where it opens, not the end of the file
+        if start is not None and ("end of stream" in str(getattr(err, "problem", ""))
+                                  or (mark is not None and mark.line >= _lines(path))):
+            mark = start  # e.g. an unclosed quote or bracket: where it opens, not the file's end
         line = mark.line + 1 if mark else 0
         what = getattr(err, "problem", None) or str(err)
         context = getattr(err, "context", None)
         detail = f"{what} ({context})" if context else what
         return None, [Problem(label, line, "", f"YAML syntax error: {detail}")]
+
+
+def _lines(path) -> int:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return sum(1 for _ in fh)
+    except OSError:
+        return 0
 
 
 def line_of(path, field_path) -> int:

@@ -69,8 +69,6 @@ def test_unclosed_quote_is_placed_where_it_opens(tmp_path, loader, quote):
     assert "end of stream" in problem.message and "quoted scalar" in problem.message
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an unclosed bracket on the last line is placed on the line "
-                                       "after the end of the file, not where it opens")
 def test_unclosed_bracket_at_the_end_is_placed_where_it_opens(tmp_path, loader):
     problem = only(read_yaml(write(tmp_path, "slug: a\nmodules: [m1, m2\n"), "a.yaml")[1])
     assert problem.line == 2
