@@ -55,4 +55,4 @@ def test_check_builtin_and_broken(content_dir):
     (content_dir / "cases/dsni.yaml").write_text("slug: dsni\nshort: [unclosed\n")
     bad = run("check", str(content_dir))
     assert bad.returncode == 1
-    assert "dsni.yaml:3: (file): YAML syntax error: did not find expected" in bad.stdout
+    assert "dsni.yaml:2: (file): YAML syntax error: did not find expected" in bad.stdout

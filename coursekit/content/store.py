@@ -12,7 +12,7 @@ class UnknownItem(LookupError):
     def __init__(self, kind: str, slug: str, known):
         self.kind, self.slug = kind, slug
         hint = did_you_mean(slug, known)
-        super().__init__(f"no {kind} {slug!r}{hint}; known {kind}s: {allowed(known, limit=40)}")
+        super().__init__(f"no {kind} {slug!r}{hint}; known: {allowed(known, limit=40)}")
 
     def __str__(self) -> str:  # LookupError would quote the message
         return self.args[0]

@@ -37,10 +37,13 @@ class CaseExplorer(Interactive):
             if position is not None and position not in [*axes()[axis], "not-stated"]:
                 raise UnknownItem("position", position, axes()[axis])
             self.filters[axis] = position
-        if region is not None:
-            self.filters["region"] = region or None
-        if module is not None:
-            self.filters["module"] = module or None
+        for name, value in (("region", region), ("module", module)):
+            if value:  # only what the picker offers: a place or module some case has
+                known = [v for _, v in self._choices(name) if v]
+                if value not in known:
+                    raise UnknownItem(name, value, known)
+            if value is not None:
+                self.filters[name] = value or None
         self._sync()
         return self.visible
 

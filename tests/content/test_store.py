@@ -24,7 +24,7 @@ def test_an_unknown_slug_suggests_the_near_one_and_lists_the_known(content_dir):
     store = load(content_dir)
     with pytest.raises(UnknownItem) as info:
         store.get("case", "dnsi")
-    assert str(info.value) == "no case 'dnsi' (did you mean 'dsni'?); known cases: dsni"
+    assert str(info.value) == "no case 'dnsi' (did you mean 'dsni'?); known: dsni"
     assert (info.value.kind, info.value.slug) == ("case", "dnsi")
     assert isinstance(info.value, LookupError)
 
@@ -33,7 +33,7 @@ def test_an_unknown_kind_lists_the_kinds(content_dir):
     store = load(content_dir)
     with pytest.raises(UnknownItem) as info:
         store.all("cases")
-    assert str(info.value) == ("no kind 'cases' (did you mean 'case'?); known kinds: "
+    assert str(info.value) == ("no kind 'cases' (did you mean 'case'?); known: "
                                "case, comparison, concept, framework, module, source")
 
 

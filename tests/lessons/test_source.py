@@ -121,7 +121,7 @@ def test_an_unknown_slug_in_a_call_is_found_but_a_computed_one_is_not_checked(ro
     edit(path, 'code: ck.concept("komunitas")', 'code: ck.quiz("m10")')
     edit(path, 'code: ck.concept("social-capital")', 'code: ck.case(name)')
     assert found(root) == [f"{path}:{line(path, 'ck.quiz')}: blocks[1].cells[1].code: "
-                           "ck.quiz('m10'): no module 'm10' (did you mean 'm1'?); known modules: "
+                           "ck.quiz('m10'): no module 'm10' (did you mean 'm1'?); known: "
                            "m1, m2, m3, m4, m5, m6, m7, m8, m9"]
 
 

@@ -84,8 +84,6 @@ def test_every_field_has_a_label_and_the_count_is_announced():
     assert all(d.options[0] == ("(semua)", "") for d in x._drops.values())  # "all" first, in words
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: filter(region=...) and filter(module=...) accept any value "
-                   "and silently show no case, while an unknown axis or position names the known ones")
 @pytest.mark.parametrize(("field", "value", "known"), [("region", "indonesai", "indonesia"),
                                                         ("module", "m44", "m4")])
 def test_an_unknown_region_or_module_names_the_known_ones(field, value, known):
@@ -94,9 +92,6 @@ def test_an_unknown_region_or_module_names_the_known_ones(field, value, known):
         x.filter(**{field: value})
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a filter the twin accepts (module='m1': a course module no "
-                   "case belongs to) is missing from the view's dropdown, so showing the explorer raises "
-                   "traitlets.TraitError 'Invalid selection: value not found'")
 def test_a_filter_the_twin_accepts_can_be_shown():
     x = ck.explore_cases(lang="en")
     try:

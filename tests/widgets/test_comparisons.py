@@ -35,7 +35,7 @@ def test_refused_names_change_nothing():
     x.open_case("pueblo")
     with pytest.raises(LookupError):
         x.select("no-such-comparison")
-    with pytest.raises(LookupError, match=r"no dimension .aim. \(did you mean .aims.\?\); known dimensions"):
+    with pytest.raises(LookupError, match=r"no dimension .aim. \(did you mean .aims.\?\); known: aims"):
         x.select(dimension="aim")
     with pytest.raises(LookupError, match=r"no case 'puebla' \(did you mean 'pueblo'\?\)"):
         x.open_case("puebla")
