@@ -39,4 +39,7 @@ def _fivec(w) -> str:
 
 
 def _quiz(w) -> str:
-    return render("templates", "handouts/quiz.html.j2", w.lang, text=str(w))
+    """The questions only: no answer, feedback or score, even when the quiz has restored checked
+    answers from the progress file (a re-run lesson would save them in the notebook)."""
+    text = render("widgets/templates", "quiz.txt.j2", w.lang, **w.context(), questions_only=True)
+    return render("templates", "handouts/quiz.html.j2", w.lang, text=text)

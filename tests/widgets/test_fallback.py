@@ -132,9 +132,6 @@ def test_quiz_every_question_and_option_and_no_rationale(lang):
     assert [t for t in _quiz_answers("m1") if t in text] == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a quiz's static HTML is str(quiz), which carries the feedback "
-                   "of checked answers (the right option and every rationale); a quiz restores the checked "
-                   "answers from the progress file, so re-running a lesson saves them as text/html")
 def test_quiz_static_html_has_no_answer_after_a_check():
     first = Quiz("m1", "en")
     first.answer("q1", "a")
