@@ -18,14 +18,15 @@ class FigureView:
 
     def png(self) -> bytes:
         buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", dpi=self.figure.dpi, bbox_inches="tight")
+        with _style():
+            self.figure.savefig(buf, format="png", dpi=self.figure.dpi, bbox_inches="tight")
         return buf.getvalue()
 
     def texts(self) -> list[str]:
         """Every piece of text drawn in the figure (titles, tick labels, annotations)."""
         from matplotlib.text import Text
 
-        self.figure.canvas.draw()
+        self.figure.draw_without_rendering()  # tick labels are made when drawing
         return [t.get_text() for t in self.figure.findobj(Text) if t.get_text().strip()]
 
     def _context(self) -> dict:
@@ -43,5 +44,16 @@ class FigureView:
         return str(self)
 
     def save(self, path, **kwargs) -> None:
-        """Save the figure (format from the file name: .png, .svg, .pdf)."""
-        self.figure.savefig(path, bbox_inches="tight", **kwargs)
+        """Save the figure (format from the file name: .png, .svg, .pdf); in SVG the labels
+        stay text (searchable, read by screen readers)."""
+        with _style():
+            self.figure.savefig(path, bbox_inches="tight", **kwargs)
+
+
+def _style():
+    """The course's matplotlib settings (style.RC), for saving as for drawing."""
+    import matplotlib
+
+    from .style import RC
+
+    return matplotlib.rc_context(RC)

@@ -79,10 +79,6 @@ def test_texts_are_the_labels_drawn():
     assert all(t.strip() for t in view.texts())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: FigureView.texts() (view.py:26) calls figure.canvas.draw(), a no-op on a bare "
-    "matplotlib Figure, so tick labels made when drawing (automatic or categorical ticks) are "
-    "missing; the course's figures set theirs explicitly"))
 def test_texts_include_tick_labels_made_when_drawing():
     assert set(_small().texts()) >= {"Bars", "A", "B"}
 
@@ -94,10 +90,6 @@ def test_save_writes_the_type_the_file_name_asks_for(tmp_path, suffix, magic):
     assert path.read_bytes().startswith(magic)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: style.RC sets svg.fonttype 'none' (text stays text in SVG) but FigureView.save/png "
-    "(view.py:44-47) run outside matplotlib.rc_context(style.RC), so a saved SVG has every label "
-    "as outlines: not searchable, not read by screen readers"))
 def test_svg_keeps_the_labels_as_text(tmp_path):
     path = tmp_path / "figure.svg"
     _figure("conflict-consensus", "en").save(path)
