@@ -43,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--course", type=Path, default=Path.cwd(), help="the course folder (default: here)")
     args, rest = p.parse_known_args(argv)
     course = args.course.resolve()
+    need = Path("exercises") if args.lecturer else Path("notebooks")
+    if not (course / need).exists():  # a mistyped folder: nothing is made, nothing is started
+        from ..strings import say
+
+        p.error(say("widgets.open.not-course", args.lang, folder=str(course), missing=str(need)))
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers
     if args.lecturer:
         os.chdir(course / "exercises")  # formgrader reads nbgrader_config.py from here

@@ -151,10 +151,6 @@ def test_the_lecturer_opens_formgrader_on_the_course_without_a_student_copy(cour
     assert _lines(capsys) == ["coursekit: lecturer's JupyterLab: nbgrader and formgrader on for exercises/."]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a --course that is not a course folder is not refused: as a student, main() creates "
-    "<course>/my-course (parents too) and opens JupyterLab on an empty folder; as a lecturer it fails "
-    "with a bare FileNotFoundError from os.chdir. Expected an argument error naming the folder"))
 @pytest.mark.parametrize("mode", [[], ["--lecturer"]])
 def test_a_folder_that_is_not_a_course_is_an_argument_error(tmp_path, started, capsys, mode):
     typo = tmp_path / "cuorse"
