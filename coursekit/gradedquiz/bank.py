@@ -66,8 +66,11 @@ def load(root: str | Path) -> tuple[Bank, list[Problem]]:
     root = Path(root)
     bank, problems = Bank(), []
     files = sorted((root / "bank").glob("*.yaml"))
-    if not files:
+    if not files:  # the one problem: every check after this would follow from it
         problems.append(Problem(str(root / "bank"), 0, "", "no bank files (*.yaml) found"))
+        if not (root / "quizzes.yaml").exists():
+            problems.append(Problem(str(root / "quizzes.yaml"), 0, "", "missing: the quiz definitions"))
+        return bank, problems
     for path in files:
         label = f"bank/{path.name}"
         data, errs = read_yaml(path, label)

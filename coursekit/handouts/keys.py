@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..lessons.coverage import _yaml
+from ..content.parse import read_yaml
+from ..content.problems import ContentError
+
+
+def _yaml(path: Path) -> dict:
+    """A key source as data; {} when the module has none. A broken source is an error (the pack
+    must never quietly lack a module's keys); `coursekit check` and the build say the same."""
+    if not path.is_file():
+        return {}
+    data, problems = read_yaml(path, str(path))
+    if problems:
+        raise ContentError(problems)
+    return data if isinstance(data, dict) else {}
 
 
 def _text(value, lang: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 def register(sub) -> None:
     lite = sub.add_parser("lite", help="the course as an offline JupyterLite site")
-    inner = lite.add_subparsers(dest="lite_command", required=True)
+    inner = lite.add_subparsers(dest="lite_command", required=True, metavar="COMMAND")
     build = inner.add_parser("build", help="build the site folder and a zip of it")
     build.add_argument("-o", "--output", default="build/lite", help="site folder (default build/lite)")
     build.add_argument("--notebooks", default=None, help="lessons folder (default: the repo's notebooks/)")

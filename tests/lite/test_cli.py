@@ -10,8 +10,8 @@ import pytest
 
 
 @pytest.mark.parametrize("args, said", [
-    ([], "the following arguments are required: lite_command"),
-    (["serve"], "argument lite_command: invalid choice: 'serve' (choose from 'build', 'figures')"),
+    ([], "the following arguments are required: COMMAND"),
+    (["serve"], "argument COMMAND: invalid choice: 'serve' (choose from 'build', 'figures')"),
     (["figures"], "the following arguments are required: -o/--output"),
     (["build", "--notebooks"], "argument --notebooks: expected one argument"),
     (["build", "site"], "unrecognized arguments: site"),
