@@ -142,6 +142,9 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
     from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context("fork")
+    import gc
+
+    gc.freeze()  # what is loaded now stays out of every collection: no copy-on-write in workers
     todo = list(reversed(students))
     busy: dict = {}  # connection -> [process, students in flight (first: being graded), started]
 
