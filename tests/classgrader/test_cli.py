@@ -12,7 +12,7 @@ import pytest
 from coursekit.classgrader.lock import Lock
 from tests.support import classroom
 
-from .generated import QUIZ, generate
+from .generated import QUIZ, fresh, generate
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -61,16 +61,17 @@ def course(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def ran(course):
-    c = str(course)
+def ran(course, tmp_path_factory):
+    # one course per grade command: grade runs on one course, side by side, would be refused (busy)
+    c, c2, c3 = str(course), *(str(fresh(course, tmp_path_factory.mktemp("copy"))) for _ in range(2))
     return run_all({
         **{name: args for name, (args, _) in USAGE.items()},
         "export-en": ["export-items", QUIZ, "--course", c, "--lang", "en"],
         "report-en": ["report", QUIZ, "--course", c, "--lang", "en"],
         "report-id": ["report", QUIZ, "--course", c, "--lang", "id"],
         "grade-none": ["grade", QUIZ, "--course", c, "--lang", "en"],
-        "grade-student": ["grade", QUIZ, "--course", c, "--student", "2301*", "--lang", "id"],
-        "grade-kuis-2": ["grade", "kuis-2", "--course", c, "--lang", "en"],
+        "grade-student": ["grade", QUIZ, "--course", c2, "--student", "2301*", "--lang", "id"],
+        "grade-kuis-2": ["grade", "kuis-2", "--course", c3, "--lang", "en"],
     })
 
 
