@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from ..lang import LANGS
 
@@ -43,6 +44,9 @@ def _grade(args) -> int:
     from .lock import Busy
 
     lang = resolve(args.lang)
+    if args.course and not Path(args.course).is_dir():
+        print("coursekit: " + say("classgrader.messages.no_course", lang, path=args.course), file=sys.stderr)
+        return 2
     try:
         summary = grade_assignment(args.assignment, args.course, args.student, args.jobs,
                                    args.wait, lang, quiet=args.quiet)

@@ -52,7 +52,11 @@ def _check(args) -> int:
 
 def _autograde(args) -> int:
     from ..lang import resolve
+    from ..strings import say
     from .batch import autograde_all
 
-    return autograde_all(find_root(args.course), args.quiz, args.student, args.timeout,
-                         resolve(args.lang))
+    lang = resolve(args.lang)
+    if args.course and not Path(args.course).is_dir():
+        print("coursekit: " + say("classgrader.messages.no_course", lang, path=args.course), file=sys.stderr)
+        return 2
+    return autograde_all(find_root(args.course), args.quiz, args.student, args.timeout, lang)

@@ -113,9 +113,6 @@ def test_grade_stops_while_another_run_holds_the_course(tmp_path):
     assert not (tmp_path / "gradebook.db").exists()  # stopped before anything was opened
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `coursekit grade --course <missing folder>` ends in a "
-                   "FileNotFoundError traceback from lock.py (Lock.acquire opens the lock file) instead of a "
-                   "clear message")
 def test_a_course_folder_that_does_not_exist_is_a_clear_error(tmp_path):
     missing = tmp_path / "kuis-kelas-a"
     err = refused(run("grade", QUIZ, "--course", str(missing), "--lang", "en"), 2)

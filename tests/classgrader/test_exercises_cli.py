@@ -122,9 +122,6 @@ def test_autograde_stops_while_another_run_holds_the_course(tmp_path):
     assert "jalankan dengan --wait" in err
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `coursekit exercises autograde --course <missing folder>` "
-                   "ends in a FileNotFoundError traceback from lock.py (batch.autograde_all takes the "
-                   "lock first) instead of a clear message")
 def test_a_course_folder_that_does_not_exist_is_a_clear_error(tmp_path):
     missing = tmp_path / "kelas-a"
     proc = subprocess.run(command("autograde", QUIZ, "--course", str(missing), "--lang", "en"),
