@@ -75,7 +75,8 @@ def item_map(a: Analysis, lang: str) -> tuple[str, bytes, str]:
     ax.set_ylabel(say("classgrader.labels.discrimination_axis", lang))
     ax.set_title(say("classgrader.labels.item_figure", lang))
     ax.spines[["top", "right"]].set_visible(False)
-    alt = say("classgrader.labels.item_figure_alt", lang, n=len(a.items), flagged=flagged)
+    shown = sum(1 for st in a.items if st.facility is not None)  # an ungraded essay is not drawn
+    alt = say("classgrader.labels.item_figure_alt", lang, n=shown, flagged=flagged)
     return "items", _png(fig), alt
 
 

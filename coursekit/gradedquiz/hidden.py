@@ -20,9 +20,12 @@ def nilai(qid: str, keys: dict | None = None, source: str | None = None,
     IPython's); the kernel-free grader passes its own."""
     lang = runtime.language(ns)
     display = runtime.load_display()
-    question = runtime.question(display, qid) if display else None
-    if question is None:
+    if display is None:
         print(say("gradedquiz.no-questions-file", lang))
+        return 0.0
+    question = runtime.question(display, qid)
+    if question is None:
+        print(say("gradedquiz.unknown-question", lang, qid=qid))
         return 0.0
     assignment = display["assignment"]
     if keys is None:

@@ -80,7 +80,7 @@ def chosen(s: Slot, key: dict, raw) -> list:
             return []
         return [f"{key['left'][s.left[a]]['id']}={key['right'][s.right[b]]['id']}"
                 for a, b in sorted(pairs.items()) if a in s.left and b in s.right]
-    if raw is None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):  # blank: nothing chosen
         return []
     return [str(raw)]
 

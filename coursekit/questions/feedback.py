@@ -59,14 +59,25 @@ class Feedback:
             "notes": [{
                 "ok": n.ok, "label": n.label, "text": n.text,
                 "about": say("widgets.quiz.about." + n.about, lang),
-                "verdict": say("widgets.quiz.ok" if n.ok else "widgets.quiz.not-ok", lang)
-                if n.ok is not None and n.about != "right" else "",
+                "verdict": _verdict(n, lang),
                 "right": say("widgets.quiz.right-match", lang, right=n.right) if n.right else "",
             } for n in self.notes],
         }
 
     def __str__(self) -> str:
         return self.text
+
+
+def _verdict(n: Note, lang: str) -> str:
+    """What the note says of the student's answer: nothing on the right answer, and on a short
+    answer's model answer whether the answer given is accepted (not that the model is wrong)."""
+    from ..strings import say
+
+    if n.ok is None or n.about == "right":
+        return ""
+    if n.about == "answer":
+        return say("widgets.quiz.accepted" if n.ok else "widgets.quiz.not-accepted", lang)
+    return say("widgets.quiz.ok" if n.ok else "widgets.quiz.not-ok", lang)
 
 
 def choice_notes(options, chosen: set) -> list[Note]:

@@ -167,9 +167,6 @@ def test_a_students_text_in_a_reason_is_cut_short():
     assert len(said) < 80
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a wrong short answer's feedback reads 'Model answer (wrong): "
-                   "<the model answer>' (questions/feedback.answer_note: the verdict about the student's "
-                   "answer is shown on the model answer)")
 @pytest.mark.parametrize("lang, model, wrong", [("en", "Model answer", "wrong"),
                                                 ("id", "Jawaban contoh", "tidak tepat")])
 def test_a_wrong_short_answer_never_calls_the_model_answer_wrong(lang, model, wrong):

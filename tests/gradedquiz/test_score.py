@@ -82,9 +82,6 @@ def test_true_false_and_short_answers_are_kept_as_written():
     assert score("q17", 'jawaban = "Change Target."').chosen == ["Change Target."]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (minor): score.chosen gives [''] for a blank true/false or "
-                   "short answer (str('')), where a blank choice gives []; the in-memory Response differs "
-                   "from its CSV round trip and analysis would count '' as a chosen option")
 @pytest.mark.parametrize("qid", ["q04", "q17"])
 def test_a_blank_answer_chose_nothing(qid):
     r = score(qid, 'jawaban = ""')
