@@ -10,11 +10,12 @@ case), copies the course, and grades one copy with stock `nbgrader autograde` an
 `coursekit grade` (both as the command a lecturer runs, start-up included); checks that every
 grade cell, comment and total in the two gradebooks is identical.
 
-Both are timed as a lecturer runs them: the whole class in one command. So that both see the
-same machine load, stock grades the class in K slices (every K-th student) and, after each slice,
-`coursekit grade` grades the whole class twice, on all cores and with one worker (the order
-turns each slice): coursekit's time is the mean of its K runs, spread over stock's; stock's is
-the sum of its slices less the K - 1 extra start-ups (`autograde --student nobody`, measured).
+Both are timed as a lecturer runs them: the whole class in one command, graded for the first time
+(before each coursekit run, untimed, its autograded notebooks and grades are taken back). So that
+both see the same machine load, stock grades the class in K slices (every K-th student) and, after
+each slice, `coursekit grade` grades the whole class twice, on all cores and with one worker (the
+order turns each slice): coursekit's time is the mean of its K runs, spread over stock's; stock's
+is the sum of its slices less the K - 1 extra start-ups (`autograde --student nobody`, measured).
 Wall time and CPU time (user + system of the command and every process it started) are
 reported; the ratios are stock / coursekit. Last line: `speedup: <ratio>x` (all cores, wall).
 
@@ -129,6 +130,8 @@ def run(work: Path, n: int, args) -> int:
         for sid in students:
             (course / "submitted" / sid).rename(course / "held" / sid)
     totals = {"stock": Total(), "all": Total(), "one": Total()}
+    pristine = work / "gradebook-before-grading.db"
+    shutil.copy2(ours / "gradebook.db", pristine)
     startup = measure([*classroom.nbgrader_cmd(), "autograde", a, "--student", "nobody"], stock,
                       env)
     for i, part in enumerate(slices):
@@ -140,6 +143,8 @@ def run(work: Path, n: int, args) -> int:
             if not who:
                 continue
             _hand(course, who, True)
+            if course == ours:
+                _fresh(ours, pristine, a)  # as stock grades each student: for the first time
             totals[name].add(measure(cmd, course, env))
             _hand(course, who, False)
         print(f"slice {i + 1}/{k}: {len(mine)} submissions by stock, the class of {n} twice by "
@@ -202,6 +207,16 @@ def _hand(course: Path, students: list[str], present: bool) -> None:
             src, dest = dest, src
         if src.exists():
             src.rename(dest)
+
+
+def _fresh(course: Path, pristine: Path, assignment: str) -> None:
+    """The course as before any grading (untimed): no autograded notebooks, no grades."""
+    autograded = course / "autograded"
+    if autograded.exists():
+        subprocess.run(["chmod", "-R", "u+w", str(autograded)], check=True)
+        shutil.rmtree(autograded)
+    shutil.copy2(pristine, course / "gradebook.db")
+    shutil.rmtree(course / ".coursekit" / assignment, ignore_errors=True)
 
 
 def _sample(students: list[str], k: int | None) -> set[str]:

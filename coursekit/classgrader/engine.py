@@ -41,9 +41,20 @@ def responses_path(course, assignment: str) -> Path:
 def grade_assignment(assignment: str, course_dir=None, student: str | None = None,
                      jobs: int | None = None, wait: bool = False, lang: str = "id",
                      stream=sys.stderr, quiet: bool = False) -> Summary:
-    from .course import open_course
+    import gc
 
     start = time.monotonic()
+    gc.disable()  # start-up (imports, the snapshot) makes no cyclic garbage: no collection passes
+    try:
+        return _open_and_grade(assignment, course_dir, student, jobs, wait, lang, stream, quiet,
+                               start)
+    finally:
+        gc.enable()
+
+
+def _open_and_grade(assignment, course_dir, student, jobs, wait, lang, stream, quiet, start):
+    from .course import open_course
+
     course = open_course(course_dir)
     lock = Lock(course.root)
     lock.acquire(wait=wait, on_wait=lambda busy: print(
@@ -132,8 +143,11 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
     out of memory) or takes longer than timeout fails the student it was grading only: the one
     waiting goes back to the queue, and a new worker takes its place. On Ctrl-C
     (KeyboardInterrupt in this process) every worker is stopped before it propagates."""
+    import gc
+
     from . import worker
 
+    gc.enable()  # grading makes cyclic garbage
     if jobs == 1:
         for s in students:
             yield worker.grade(s)
@@ -142,8 +156,6 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
     from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context("fork")
-    import gc
-
     gc.freeze()  # what is loaded now stays out of every collection: no copy-on-write in workers
     todo = list(reversed(students))
     busy: dict = {}  # connection -> [process, students in flight (first: being graded), started]
@@ -217,6 +229,7 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
     finally:
         for conn in list(busy):
             stop(conn, kill=True)
+        gc.unfreeze()
 
 
 def _save_responses(course, assignment: str, outcomes, replace_all: bool) -> None:
