@@ -5,6 +5,7 @@ generate_feedback and export work on the result."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import shutil
@@ -231,12 +232,8 @@ def test_a_second_run_with_wait_waits_then_grades(course):
         proc = subprocess.Popen([COURSEKIT, "grade", QUIZ, "--course", str(course), "--wait",
                                  "--lang", "en"], stdout=subprocess.PIPE, stderr=err, text=True,
                                 env=classroom.nbgrader_env())
-        deadline = time.monotonic() + 60
-        while "wait" not in (course.parent / "stderr.txt").read_text() \
-                and time.monotonic() < deadline:
-            time.sleep(0.2)
-        time.sleep(1)
-        assert proc.poll() is None  # still waiting
+        _until(lambda: "wait" in (course.parent / "stderr.txt").read_text(), 60, "its wait line")
+        assert proc.poll() is None  # still waiting: we hold the lock
         assert not (course / "autograded").exists()
     finally:
         lock.release()
@@ -336,9 +333,7 @@ def test_coursekit_grade_refuses_while_stock_autograde_runs(course):
                              env=classroom.nbgrader_env(), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 120
-        while not (course / "autograded").exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        _until(lambda: (course / "autograded").exists(), what="stock's first autograded folder")
         proc = grade_cli(course)
         assert proc.returncode == 75 and "Another grading run is in progress" in proc.stderr
         assert "nbgrader autograde" in proc.stderr
@@ -347,6 +342,19 @@ def test_coursekit_grade_refuses_while_stock_autograde_runs(course):
     assert stock.returncode == 0
     scores = classroom.cell_scores(course, QUIZ)
     assert len({k[0] for k in scores}) == 6  # no grade lost
+
+
+def _until(check, timeout: float = 120.0, what: str = "") -> None:
+    """Wait for an event (check() true), looking every 20 ms; fail after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"timed out waiting for {what or check}"
+        time.sleep(0.02)
+
+
+def _grading_started(course) -> bool:
+    """At least one student's autograded notebook is written."""
+    return any((course / "autograded").glob(f"*/{QUIZ}/{QUIZ}.ipynb"))
 
 
 def _zombie(pid: int) -> bool:
@@ -374,15 +382,13 @@ def test_a_killed_worker_fails_one_student_and_the_batch_completes(course):
     import os
     import signal
 
-    handed = classroom.hand_in(course, QUIZ, 60, seed=5, hostile=False)
+    handed = classroom.hand_in(course, QUIZ, 150, seed=5, hostile=False)
     proc = _start(course)
-    deadline = time.monotonic() + 120
-    while not _workers_of(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _until(lambda: _grading_started(course) or proc.poll() is not None, what="grading")
     workers = _workers_of(proc.pid)
     assert workers, proc.communicate()
-    time.sleep(0.5)
-    os.kill(workers[0], signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # (a worker may just have finished)
+        os.kill(workers[0], signal.SIGKILL)
     out, err = proc.communicate(timeout=600)
     lines = lines_by_student(out)
     assert set(lines) == {h.student for h in handed}, err
@@ -398,13 +404,10 @@ def test_ctrl_c_stops_cleanly_and_kill_9_leaves_no_lock(course):
     import os
     import signal
 
-    classroom.hand_in(course, QUIZ, 200, seed=5, hostile=False)
+    classroom.hand_in(course, QUIZ, 300, seed=5, hostile=False)
     proc = _start(course)
-    deadline = time.monotonic() + 120
-    while not _workers_of(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)
-    proc.send_signal(signal.SIGINT)
+    _until(lambda: _grading_started(course) or proc.poll() is not None, what="grading")
+    proc.send_signal(signal.SIGINT)  # while most of the class is still to grade
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "Stopped (Ctrl-C)" in err and "Traceback" not in err
@@ -412,13 +415,12 @@ def test_ctrl_c_stops_cleanly_and_kill_9_leaves_no_lock(course):
         lock.acquire()
     # kill -9 of the main process: its workers go too, and the lock is free at once
     proc = _start(course)
-    while not _workers_of(proc.pid) and time.monotonic() < deadline + 120:
-        time.sleep(0.05)
+    _until(lambda: _workers_of(proc.pid) or proc.poll() is not None, what="workers")
     workers = _workers_of(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=60)
-    time.sleep(1.0)
-    assert all(not os.path.exists(f"/proc/{w}") or _zombie(w) for w in workers)
+    _until(lambda: all(not os.path.exists(f"/proc/{w}") or _zombie(w) for w in workers), 30,
+           "the workers to go with their parent")
     with Lock(course) as lock:
         lock.acquire()
 
