@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import sys
 
+from markupsafe import escape
+
 from ..render import render
 from ..strings import pick, say
 from . import runtime
 from .answers import echo, parse_answer
 from .score import format_status
-from .variant import fingerprint, slot, student_for
+from .variant import fingerprint, memo, slot, student_for
 
 HOW = {"single": "choose-one", "multiple": "choose-several", "true-false": "true-false",
        "matching": "matching", "short": "short", "essay": "essay"}
@@ -54,21 +56,10 @@ class Kuis:
         if not student and q["type"] != "essay":
             return self._message("no-nim", lang)
         s = slot(q, assignment, student)
-        item = next(i for i in q["items"] if i["item"] == s.item)
-        text = {e["token"]: pick(e["text"], lang)
-                for part in ("options", "left", "right") for e in item.get(part, [])}
-        ctx = dict(title=say("gradedquiz.question", lang, n=int(qid[1:])),
-                   points=say("gradedquiz.points", lang, points=f"{s.points:g}"),
-                   stem=pick(item["stem"], lang),
-                   choices=[(x, text[tok]) for x, tok in s.letters.items()],  # single, multiple
-                   left=[(x, text[tok]) for x, tok in s.left.items()],  # matching
-                   right=[(x, text[tok]) for x, tok in s.right.items()],
-                   guidance=pick(item.get("guidance"), lang),  # essay
-                   how=say("gradedquiz." + HOW[q["type"]], lang),
-                   variant_line=say("gradedquiz.variant", lang, student=student or "-",
-                                    code=fingerprint(self.display, student)))
-        return View(render("gradedquiz/templates", "question.html.j2", lang, **ctx),
-                    render("gradedquiz/templates", "question.txt.j2", lang, **ctx))
+        html, text = _views(self.display, q, s, lang)
+        line = say("gradedquiz.variant", lang, student=student or "-",
+                   code=fingerprint(self.display, student))
+        return View(html.replace(VARIANT, str(escape(line))), text.replace(VARIANT, line))
 
     show = tampilkan
 
@@ -96,6 +87,35 @@ class Kuis:
         print(say("gradedquiz.format-ok", lang, qid=qid, value=echo(repr(answer.value))))
 
     check = periksa
+
+
+VARIANT = "\x00variant\x00"  # where the student's own line goes in a view shared by variant
+
+
+def _views(display: dict, q: dict, s, lang: str) -> tuple[str, str]:
+    """(HTML, text) of a question as one variant shows it (the item and its letters), with
+    VARIANT for the line naming the student: students with the same variant share it, so the
+    class grader renders each variant once per process, not once per student."""
+    key = ("view", q["qid"], s.item, tuple(s.letters.items()), tuple(s.left.items()),
+           tuple(s.right.items()), s.points, lang)
+    return memo(display, key, lambda: _render(q, s, lang))
+
+
+def _render(q: dict, s, lang: str) -> tuple[str, str]:
+    item = next(i for i in q["items"] if i["item"] == s.item)
+    text = {e["token"]: pick(e["text"], lang)
+            for part in ("options", "left", "right") for e in item.get(part, [])}
+    ctx = dict(title=say("gradedquiz.question", lang, n=int(q["qid"][1:])),
+               points=say("gradedquiz.points", lang, points=f"{s.points:g}"),
+               stem=pick(item["stem"], lang),
+               choices=[(x, text[tok]) for x, tok in s.letters.items()],  # single, multiple
+               left=[(x, text[tok]) for x, tok in s.left.items()],  # matching
+               right=[(x, text[tok]) for x, tok in s.right.items()],
+               guidance=pick(item.get("guidance"), lang),  # essay
+               how=say("gradedquiz." + HOW[q["type"]], lang),
+               variant_line=VARIANT)
+    return (render("gradedquiz/templates", "question.html.j2", lang, **ctx),
+            render("gradedquiz/templates", "question.txt.j2", lang, **ctx))
 
 
 def kuis(folder=None) -> Kuis:

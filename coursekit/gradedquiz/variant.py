@@ -47,10 +47,10 @@ class Slot:
     right: dict[str, str] = field(default_factory=dict)  # matching: shown letter -> token
 
 
-_SEEN: dict = {}  # (id(data), ...) -> (data, result): per-process memo of slot / fingerprint
+_SEEN: dict = {}  # (id(data), ...) -> (data, result): per-process memo (slots, fingerprints, views)
 
 
-def _memo(data, key: tuple, make):
+def memo(data, key: tuple, make):
     """make() once per (data object, key) in this process: the display data is parsed once per
     process (runtime.load_display) and every question's test and render cell asks again. The
     entry holds data itself, so its id is never reused while cached; read-only results."""
@@ -68,7 +68,7 @@ def _memo(data, key: tuple, make):
 def slot(question: dict, assignment: str, student: object) -> Slot:
     """The variant of one question (an entry of questions.json 'questions') for a student."""
     student = normalise_student(student)
-    return _memo(question, ("slot", assignment, student),
+    return memo(question, ("slot", assignment, student),
                  lambda: _slot(question, assignment, student))
 
 
@@ -97,7 +97,7 @@ def variant(display: dict, student: object) -> dict[str, Slot]:
 
 def fingerprint(display: dict, student: object) -> str:
     """A short code naming a student's variant (shown on the quiz; printed in feedback)."""
-    return _memo(display, ("fingerprint", normalise_student(student)),
+    return memo(display, ("fingerprint", normalise_student(student)),
                  lambda: _fingerprint(display, student))
 
 
