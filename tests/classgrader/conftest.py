@@ -41,3 +41,23 @@ def grade_cli(course: Path, *args: str, timeout: float = 300) -> subprocess.Comp
 
 def lines_by_student(stdout: str) -> dict[str, str]:
     return {ln.split()[0]: ln for ln in stdout.splitlines() if ln[:1].isdigit()}
+
+
+def run_all(commands: dict) -> dict:
+    """{name: CompletedProcess} of {name: (argv, cwd)} run side by side (each is a second of
+    imports)."""
+    procs = {name: subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True, cwd=cwd, env=classroom.nbgrader_env())
+             for name, (argv, cwd) in commands.items()}
+    out = {}
+    for name, proc in procs.items():
+        stdout, stderr = proc.communicate(timeout=120)
+        out[name] = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+    return out
+
+
+def refused(proc, code: int) -> str:
+    """The one stderr message of a refused command (and nothing on stdout)."""
+    assert proc.returncode == code, proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    return proc.stderr

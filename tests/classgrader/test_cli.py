@@ -12,6 +12,7 @@ import pytest
 from coursekit.classgrader.lock import Lock
 from tests.support import classroom
 
+from .conftest import refused, run_all
 from .generated import QUIZ, fresh, generate
 
 
@@ -22,25 +23,6 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "coursekit.cli", *args]
-
-
-def run_all(commands: dict) -> dict:
-    """{name: CompletedProcess} of commands run side by side (each is a second of imports)."""
-    procs = {name: subprocess.Popen(command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    text=True, env=classroom.nbgrader_env())
-             for name, args in commands.items()}
-    out = {}
-    for name, proc in procs.items():
-        stdout, stderr = proc.communicate(timeout=120)
-        out[name] = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
-    return out
-
-
-def refused(proc, code: int) -> str:
-    """The one stderr message of a refused command (and nothing on stdout)."""
-    assert proc.returncode == code, proc.stderr
-    assert "Traceback" not in proc.stderr and proc.stdout == ""
-    return proc.stderr
 
 
 USAGE = {
@@ -64,7 +46,7 @@ def course(tmp_path_factory):
 def ran(course, tmp_path_factory):
     # one course per grade command: grade runs on one course, side by side, would be refused (busy)
     c, c2, c3 = str(course), *(str(fresh(course, tmp_path_factory.mktemp("copy"))) for _ in range(2))
-    return run_all({
+    return run_all({name: (command(*args), None) for name, args in {
         **{name: args for name, (args, _) in USAGE.items()},
         "export-en": ["export-items", QUIZ, "--course", c, "--lang", "en"],
         "report-en": ["report", QUIZ, "--course", c, "--lang", "en"],
@@ -72,7 +54,7 @@ def ran(course, tmp_path_factory):
         "grade-none": ["grade", QUIZ, "--course", c, "--lang", "en"],
         "grade-student": ["grade", QUIZ, "--course", c2, "--student", "2301*", "--lang", "id"],
         "grade-kuis-2": ["grade", "kuis-2", "--course", c3, "--lang", "en"],
-    })
+    }.items()})
 
 
 @pytest.mark.parametrize("name", USAGE)

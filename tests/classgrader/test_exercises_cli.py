@@ -15,30 +15,14 @@ from coursekit.classgrader.exercises_cli import find_root
 from coursekit.classgrader.lock import Lock
 from tests.support import classroom
 
+from .conftest import refused, run_all
+
 QUIZ = "kuis-1"
 REPO = classroom.REPO
 
 
 def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "coursekit.cli", "exercises", *args]
-
-
-def run_all(commands: dict) -> dict:
-    """{name: CompletedProcess} of (args, cwd) run side by side (each is a second of imports)."""
-    procs = {name: subprocess.Popen(command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    text=True, cwd=cwd, env=classroom.nbgrader_env())
-             for name, (args, cwd) in commands.items()}
-    out = {}
-    for name, proc in procs.items():
-        stdout, stderr = proc.communicate(timeout=120)
-        out[name] = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
-    return out
-
-
-def refused(proc, code: int) -> str:
-    assert proc.returncode == code, proc.stderr
-    assert "Traceback" not in proc.stderr and proc.stdout == ""
-    return proc.stderr
 
 
 def broken_bank(folder):
@@ -71,7 +55,7 @@ def ran(tmp_path_factory):
     empty, other = tmp_path_factory.mktemp("empty"), tmp_path_factory.mktemp("other")
     for folder in (empty, other):  # two courses: two runs on one course, side by side, would collide
         (folder / "submitted").mkdir()
-    return {"broken": broken, "empty": empty}, run_all({
+    runs = {
         **{name: (args[1:], None) for name, (args, _) in USAGE.items()},
         "check": (["check", "--course", str(classroom.EXERCISES)], None),
         "check-here": (["check"], REPO),
@@ -79,7 +63,9 @@ def ran(tmp_path_factory):
         "none-en": (["autograde", QUIZ, "--course", str(empty), "--lang", "en"], None),
         "none-id": (["autograde", QUIZ, "--course", str(other), "--lang", "id"],
                     None),
-    })
+    }
+    return {"broken": broken, "empty": empty}, run_all(
+        {name: (command(*args), cwd) for name, (args, cwd) in runs.items()})
 
 
 @pytest.mark.parametrize("name", USAGE)

@@ -14,20 +14,9 @@ import coursekit
 from coursekit.selfcheck.build import LESSONS, MODULES, REPO
 from coursekit.selfcheck.classifier import Classifier
 from coursekit.selfcheck.quizzes import Quiz
+from tests.support.texts import bilingual
 
 PACKAGE = Path(coursekit.__file__).parent
-
-
-def _texts(node):
-    if isinstance(node, dict) and set(node) >= {"id", "en"}:
-        yield node["id"]
-        yield node["en"]
-    elif isinstance(node, dict):
-        for v in node.values():
-            yield from _texts(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _texts(v)
 
 
 def _keys() -> tuple[set[str], set[str]]:
@@ -38,20 +27,20 @@ def _keys() -> tuple[set[str], set[str]]:
             "questions"
         ]:
             for o in q.get("options", []):
-                long |= set(_texts(o["why"]))
+                long |= set(bilingual(o["why"]))
                 if o.get("correct"):
                     whole.add(o["id"])
             for p in q.get("left", []):
-                long |= set(_texts(p["why"]))
+                long |= set(bilingual(p["why"]))
             for f in ("if_true", "if_false", "why", "model"):
-                long |= set(_texts(q.get(f, {})))
+                long |= set(bilingual(q.get(f, {})))
             whole |= set(q.get("accepted", []))
     for path in (LESSONS / "vignettes").glob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for v in data.get("vignettes", []):
             for place in v["axes"].values():
-                long |= set(_texts(place.get("why"))) | set(_texts(place.get("misconceptions", {})))
-        long |= set(_texts(data.get("misconceptions", {})))
+                long |= set(bilingual(place.get("why"))) | set(bilingual(place.get("misconceptions", {})))
+        long |= set(bilingual(data.get("misconceptions", {})))
     return {t for t in long if len(t) >= 25}, whole
 
 
@@ -112,7 +101,7 @@ def test_checking_one_question_sends_only_that_questions_feedback():
     assert "✔" in text or "✘" in text
     source = yaml.safe_load((LESSONS / "selfcheck" / "m4.yaml").read_text(encoding="utf-8"))
     for q in source["questions"][1:]:
-        for t in _texts({k: v for k, v in q.items() if k not in ("stem", "options", "right", "left")}):
+        for t in bilingual({k: v for k, v in q.items() if k not in ("stem", "options", "right", "left")}):
             assert t not in text
         for o in q.get("options", []):
             assert o["why"]["en"] not in text

@@ -15,6 +15,7 @@ from coursekit.selfcheck.build import LESSONS
 from coursekit.selfcheck.quizzes import Quiz
 from coursekit.strings import say
 from coursekit.widgets.fallback import static_html
+from tests.support.texts import bilingual
 
 LANGS = ["id", "en"]
 
@@ -26,17 +27,6 @@ def _plain(page: str) -> str:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def _texts(node):
-    if isinstance(node, dict) and set(node) >= {"id", "en"}:
-        yield from (node["id"], node["en"])
-    elif isinstance(node, dict):
-        for v in node.values():
-            yield from _texts(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _texts(v)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -75,8 +65,8 @@ def _vignette_answers() -> set[str]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for v in data.get("vignettes", []):
             for place in v["axes"].values():
-                out |= set(_texts(place["why"])) | set(_texts(place.get("misconceptions", {})))
-        out |= set(_texts(data.get("misconceptions", {})))
+                out |= set(bilingual(place["why"])) | set(bilingual(place.get("misconceptions", {})))
+        out |= set(bilingual(data.get("misconceptions", {})))
     return {_flat(t) for t in out}
 
 
@@ -113,9 +103,9 @@ def _quiz_answers(module: str) -> set[str]:
     out = set()
     for q in src["questions"]:
         for o in q.get("options", []) + q.get("left", []):
-            out |= set(_texts(o["why"]))
+            out |= set(bilingual(o["why"]))
         for f in ("if_true", "if_false", "why", "model"):
-            out |= set(_texts(q.get(f, {})))
+            out |= set(bilingual(q.get(f, {})))
     return {_flat(t) for t in out if len(t) >= 25}
 
 
