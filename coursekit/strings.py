@@ -58,13 +58,14 @@ def _flat(tree: dict, prefix: str, out: dict) -> dict:
     return out
 
 
-_SOURCES = []  # [True] once use_sources() was called
+_from_sources = False  # set by use_sources()
 
 
 def use_sources() -> None:
     """From now on, read the strings files themselves, not strings.json: what `coursekit build`
     does, since it makes strings.json and, in the same run, everything that says something."""
-    _SOURCES[:] = [True]
+    global _from_sources
+    _from_sources = True
     table.cache_clear()
 
 
@@ -73,7 +74,7 @@ def table() -> dict[str, dict]:
     """key -> {id, en}: the table `coursekit build` compiled (strings.json), read once."""
     import json
 
-    if _SOURCES or not COMPILED.is_file():
+    if _from_sources or not COMPILED.is_file():
         return compiled()
     with open(COMPILED, encoding="utf-8") as fh:
         return json.load(fh)

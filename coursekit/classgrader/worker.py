@@ -43,6 +43,7 @@ def init(course: Course, snap: Snapshot, assignment: str, lang: str = "en") -> N
     """Per process: the course, the snapshot and the configured preprocessors."""
     _STATE.update(course=course, snap=snap, assignment=assignment, lang=lang,
                   view=GradebookView(snap), pre=_preprocessors(course, snap))
+    _master_files.cache_clear()  # listed again for each run (the master may have changed)
 
 
 def serve(conn, close_fds=()) -> None:
