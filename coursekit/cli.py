@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import os
 import sys
 
 from .lang import LANGS
@@ -49,7 +51,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return _run(build_parser().parse_args(argv))
+
+
+def console() -> None:
+    """The `coursekit` command. A command that sets quick_exit (`grade`: every file it writes is
+    closed when it returns) ends without the interpreter's teardown of the objects it loaded
+    (0.15-0.2 s for nbgrader, nbconvert and SQLAlchemy): exit handlers run, streams are
+    flushed, then the process exits."""
+    args = build_parser().parse_args()
+    code = _run(args)
+    if getattr(args, "quick_exit", False):
+        atexit._run_exitfuncs()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe, as Python reports it at exit
+            code = code or 120
+        os._exit(code)
+    sys.exit(code)
+
+
+def _run(args) -> int:
     try:
         return args.run(args) or 0
     except LookupError as err:  # unknown slug: message already names the near matches
@@ -91,4 +114,4 @@ def _check(args) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

@@ -56,3 +56,16 @@ def test_check_builtin_and_broken(content_dir):
     bad = run("check", str(content_dir))
     assert bad.returncode == 1
     assert "dsni.yaml:2: (file): YAML syntax error: did not find expected" in bad.stdout
+
+
+def test_grade_ends_quickly_with_its_exit_handlers_run_and_output_flushed(tmp_path):
+    from coursekit.cli import build_parser
+
+    assert build_parser().parse_args(["grade", "kuis-1"]).quick_exit is True
+    assert not getattr(build_parser().parse_args(["list", "cases"]), "quick_exit", False)
+    code = ("import atexit, sys; atexit.register(lambda: print('handler ran')); "
+            f"sys.argv = ['coursekit', 'grade', 'kuis-1', '--course', {str(tmp_path / 'nowhere')!r}]; "
+            "from coursekit.cli import console; console()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 2 and "nowhere" in done.stderr
+    assert done.stdout == "handler ran\n"

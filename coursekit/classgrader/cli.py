@@ -19,7 +19,7 @@ def register(sub) -> None:
                    help="if another grading run holds the course, wait for it instead of stopping")
     p.add_argument("--lang", choices=LANGS, default=None)
     p.add_argument("--quiet", action="store_true", help="no progress lines")
-    p.set_defaults(run=_grade)
+    p.set_defaults(run=_grade, quick_exit=True)
 
     p = sub.add_parser("export-items", help="per-question scores as CSV (one row per student "
                        "and question), plus the totals of `nbgrader export`")

@@ -137,26 +137,36 @@ DEPTH = 2  # students in flight per worker: the one it grades and the next, wait
 
 
 def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUDENT_TIMEOUT):
-    """Outcomes as they come. With jobs > 1: forked worker processes (they inherit nbgrader and
+    """Outcomes as they come: graded in this process (jobs 1) or by a pool of workers (_pool)."""
+    import gc
+
+    gc.freeze()  # start-up's objects (no garbage among them) stay out of every collection: no
+    gc.enable()  # full pass over them now, no copy-on-write in forked workers; grading makes garbage
+    try:
+        if jobs == 1:
+            from . import worker
+
+            for s in students:
+                yield worker.grade(s)
+        else:
+            yield from _pool(students, jobs, close_fds, timeout)
+    finally:
+        gc.unfreeze()
+
+
+def _pool(students: list[str], jobs: int, close_fds, timeout: float):
+    """Outcomes as they come from forked worker processes (they inherit nbgrader and
     the snapshot), each grading one student at a time with the next one already waiting in its
     pipe (DEPTH in flight, so it never waits for this process); a worker that dies (kill -9,
     out of memory) or takes longer than timeout fails the student it was grading only: the one
     waiting goes back to the queue, and a new worker takes its place. On Ctrl-C
     (KeyboardInterrupt in this process) every worker is stopped before it propagates."""
-    import gc
-
-    from . import worker
-
-    gc.enable()  # grading makes cyclic garbage
-    if jobs == 1:
-        for s in students:
-            yield worker.grade(s)
-        return
     import multiprocessing
     from multiprocessing.connection import wait
 
+    from . import worker
+
     ctx = multiprocessing.get_context("fork")
-    gc.freeze()  # what is loaded now stays out of every collection: no copy-on-write in workers
     todo = list(reversed(students))
     busy: dict = {}  # connection -> [process, students in flight (first: being graded), started]
 
@@ -229,7 +239,6 @@ def _results(students: list[str], jobs: int, close_fds=(), timeout: float = STUD
     finally:
         for conn in list(busy):
             stop(conn, kill=True)
-        gc.unfreeze()
 
 
 def _save_responses(course, assignment: str, outcomes, replace_all: bool) -> None:

@@ -23,6 +23,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
+from ..gradedquiz import runtime
 from ..gradedquiz.protocol import HIDDEN_MODULE, QUIZ_MODULE, module
 
 UNKNOWN = "CoursekitNotRun"
@@ -42,18 +43,19 @@ def execute(nb, folder: str) -> Run:
     old_cwd = os.getcwd()
     os.chdir(folder)  # the helpers find questions.json and the student id there, as in nbgrader
     try:
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            source = cell.source
-            cell.outputs = []
-            if not source.strip():  # nbclient skips empty cells
-                cell.execution_count = None
-                continue
-            run.count += 1
-            run.history.append(source)
-            cell.execution_count = run.count
-            _run_cell(cell, source, run, index)
+        with runtime.pinned():
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                source = cell.source
+                cell.outputs = []
+                if not source.strip():  # nbclient skips empty cells
+                    cell.execution_count = None
+                    continue
+                run.count += 1
+                run.history.append(source)
+                cell.execution_count = run.count
+                _run_cell(cell, source, run, index)
     finally:
         os.chdir(old_cwd)
     return run
@@ -174,7 +176,6 @@ def _call(node: ast.Call, run: Run, streams):
         from ..gradedquiz.quiz import Kuis
 
         if isinstance(obj, Kuis) and func.attr in ("tampilkan", "show"):
-            from ..gradedquiz import runtime
 
             # tampilkan(qid, nim, lang) reads them from the kernel namespace when not given
             known = (runtime.declared_nim(run.ns), runtime.language(run.ns))

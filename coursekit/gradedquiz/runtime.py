@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -12,6 +13,36 @@ from ..lang import LANGS
 QUESTIONS_FILE = "questions.json"
 KEYS_DIR = "keys"  # <course>/keys/<quiz>.json: instructor-only, beside source/, never released
 KEYS_ENV = "COURSEKIT_KEYS"  # set by the course's nbgrader_config.py (the folder of keys files)
+
+
+_HERE: dict = {}  # while pinned(): the working directory and what was looked up from it
+
+
+@contextlib.contextmanager
+def pinned():
+    """For the class grader's run of one notebook (kernel.py), during which nothing changes its
+    working directory or files: the directory, the display data and the keys are looked up
+    once, not once per question."""
+    _HERE.clear()
+    _HERE["cwd"] = os.getcwd()
+    try:
+        yield
+    finally:
+        _HERE.clear()
+
+
+def here() -> str:
+    """The working directory."""
+    return _HERE.get("cwd") or os.getcwd()
+
+
+def _once(key: tuple, look):
+    """look() once while pinned, else every time."""
+    if not _HERE:
+        return look()
+    if key not in _HERE:
+        _HERE[key] = look()
+    return _HERE[key]
 
 
 def user_ns() -> dict:
@@ -50,6 +81,8 @@ def declared_nim(ns: dict | None = None) -> str:
 
 def load_display(folder: str | Path | None = None) -> dict | None:
     """questions.json of the folder (read-only: the parsed data is shared, see _parse)."""
+    if folder is None:
+        return _once(("display",), lambda: load_display("."))
     try:
         return read_display(Path(folder or ".") / QUESTIONS_FILE)
     except (OSError, ValueError):
@@ -86,8 +119,8 @@ def keys_file(assignment: str, cwd=None, env: dict | None = None) -> Path | None
     import os
 
     env = os.environ if env is None else env
-    here = str(cwd if cwd is not None else os.getcwd())
-    found = _key_places(assignment, here, env.get(KEYS_ENV) or "")
+    found = _key_places(assignment, str(cwd if cwd is not None else here()),
+                        env.get(KEYS_ENV) or "")
     return next((p for p in found if p.is_file()), None)
 
 
@@ -109,14 +142,19 @@ def _key_places(assignment: str, cwd: str, keys_env: str) -> tuple[Path, ...]:
 
 def load_keys(assignment: str, qid: str, cwd=None) -> dict | None:
     """{item: key data} of one question, or None when the keys file is not found."""
+    data = _keys(assignment, cwd) if cwd is not None else \
+        _once(("keys", assignment), lambda: _keys(assignment, None))
+    return None if data is None else data.get("questions", {}).get(qid)
+
+
+def _keys(assignment: str, cwd) -> dict | None:
     path = keys_file(assignment, cwd)
     if path is None:
         return None
     try:
-        data = _read_keys(str(path), path.stat().st_mtime_ns)
+        return _read_keys(str(path), path.stat().st_mtime_ns)
     except (OSError, ValueError):
         return None
-    return data.get("questions", {}).get(qid)
 
 
 @functools.lru_cache(maxsize=8)

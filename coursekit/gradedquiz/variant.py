@@ -123,7 +123,9 @@ def student_for(assignment: str, nim: object = None, cwd: str | os.PathLike | No
 
 def autograde_student(assignment: str, cwd: str | os.PathLike | None = None) -> str | None:
     """The student id when cwd is nbgrader's ``autograded/<student>/<assignment>`` folder."""
-    return _autograde_student(assignment, str(cwd if cwd is not None else os.getcwd()))
+    from .runtime import here
+
+    return _autograde_student(assignment, str(cwd if cwd is not None else here()))
 
 
 @functools.lru_cache(maxsize=64)

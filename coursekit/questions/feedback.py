@@ -9,6 +9,8 @@ from pathlib import Path
 from .. import scoring
 
 TEMPLATES = Path(__file__).parent / "templates"
+MEMO_SIZE = 10_000
+_TEXTS: dict = {}  # Feedback._key() -> its text
 
 
 @dataclass
@@ -40,7 +42,20 @@ class Feedback:
 
     @property
     def text(self) -> str:
-        return render("feedback.txt.j2", self.lang, fb=self, v=self._worded())
+        """Rendered once per process for each distinct feedback (the class grader meets the same
+        one for many students)."""
+        key = self._key()
+        text = _TEXTS.get(key)
+        if text is None:
+            if len(_TEXTS) >= MEMO_SIZE:
+                _TEXTS.clear()
+            text = _TEXTS[key] = render("feedback.txt.j2", self.lang, fb=self, v=self._worded())
+        return text
+
+    def _key(self) -> tuple:
+        """Every field, the notes' too: what the templates show depends on nothing else."""
+        return (*(v for k, v in self.__dict__.items() if k != "notes"),
+                tuple(tuple(n.__dict__.values()) for n in self.notes))
 
     def _repr_html_(self) -> str:
         return render("feedback.html.j2", self.lang, fb=self, v=self._worded())

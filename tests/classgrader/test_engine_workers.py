@@ -52,3 +52,22 @@ def test_an_overrunning_student_fails_and_the_one_behind_is_graded(pool):
     assert out["slow"].error == "timed_out"
     assert all(out[s].state == "ok" for s in ("next", "x", "y"))
     assert time.monotonic() - start < 20
+
+
+def test_start_up_objects_are_frozen_while_grading_and_only_then(monkeypatch):
+    import gc
+
+    seen = []
+
+    def grade(student):
+        seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+        return worker.Outcome(student)
+
+    monkeypatch.setattr(worker, "grade", grade)
+    gc.disable()  # as grade_assignment starts
+    try:
+        assert [o.student for o in engine._results(["a", "b"], 1)] == ["a", "b"]
+    finally:
+        gc.enable()
+    assert seen == [(True, True), (True, True)]
+    assert gc.get_freeze_count() == 0

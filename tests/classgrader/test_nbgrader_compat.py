@@ -21,6 +21,11 @@ def test_load_skips_nbgraders_package_init_in_a_fresh_process():
                        "print('nbgrader.server_extensions' in ''.join(sys.modules))") == ["False"]
 
 
+def test_load_leaves_out_jsonschemas_unused_format_checkers():
+    shown = _after_load("import jsonschema; print(*(sys.modules.get(n) is None for n in c.FORMATS))")
+    assert shown == ["True"] * len(nbgrader_compat.FORMATS)
+
+
 def test_tables_are_nbgraders_gradebook_tables():
     nbgrader_compat.load()
     t = nbgrader_compat.tables()

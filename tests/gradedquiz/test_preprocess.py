@@ -108,3 +108,18 @@ def test_tampered_metadata_is_dropped_or_restored():
     assert test.metadata.nbgrader["solution"] is False and test.metadata.nbgrader["locked"] is True
     assert test.metadata.nbgrader["points"] == 1
     assert set(resources["coursekit_tampered"]) == {"bonus", "nilai-q01"}
+
+
+def test_added_code_and_missing_answers_become_valid_cells():
+    _, released = _master_and_release()
+    nb = copy.deepcopy(released)
+    nb.cells.insert(1, nbformat.v4.new_code_cell("import os"))  # added by the student
+    answer = _answer_cells(nb)[0]
+    nb.cells.remove(answer)  # an answer cell deleted
+    out = _run(nb, _resources(released))
+    added = [c for c in out.cells if c.cell_type == "raw" and c.source == "import os"]
+    placeholders = [c for c in out.cells if c.metadata.get("coursekit", {}).get("placeholder")]
+    assert len(added) == 1 and len(placeholders) == 1
+    assert MARKER in placeholders[0].source
+    nbformat.validate(out)  # the cells the guard made carry nbformat's fields
+    assert all(isinstance(c, nbformat.NotebookNode) for c in out.cells)

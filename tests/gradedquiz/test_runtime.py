@@ -37,3 +37,25 @@ def test_keys_never_from_the_notebooks_own_folder(tmp_path):
     (course / runtime.KEYS_DIR).mkdir()
     (course / runtime.KEYS_DIR / "kuis-1.json").write_text(json.dumps({"questions": {"q01": {}}}))
     assert runtime.keys_file("kuis-1", cwd=here, env={}) == course / "keys" / "kuis-1.json"
+
+
+def test_pinned_looks_up_the_folder_display_and_keys_once(tmp_path, monkeypatch):
+    course = tmp_path / "course"
+    here = course / "autograded" / "2301" / "kuis-1"
+    here.mkdir(parents=True)
+    (here / runtime.QUESTIONS_FILE).write_text(json.dumps({"assignment": "kuis-1", "questions": []}))
+    (course / runtime.KEYS_DIR).mkdir()
+    keys = course / runtime.KEYS_DIR / "kuis-1.json"
+    keys.write_text(json.dumps({"questions": {"q01": {"a": 1}}}))
+    monkeypatch.chdir(here)
+    with runtime.pinned():
+        assert runtime.here() == str(here)
+        display = runtime.load_display()
+        assert runtime.load_keys("kuis-1", "q01") == {"a": 1}
+        keys.unlink()
+        (here / runtime.QUESTIONS_FILE).unlink()
+        assert runtime.load_display() is display  # looked up once while pinned
+        assert runtime.load_keys("kuis-1", "q01") == {"a": 1}
+    assert runtime.load_display() is None and runtime.load_keys("kuis-1", "q01") is None
+    monkeypatch.chdir(tmp_path)
+    assert runtime.here() == str(tmp_path)  # unpinned: asked every time

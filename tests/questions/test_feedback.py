@@ -38,6 +38,21 @@ def test_text_and_html_show_status_points_notes_and_rule_without_colour_alone():
     assert 'role="status"' in html and "Partly correct" in html and "Scoring rule: X." in html
 
 
+def test_text_is_remembered_for_the_same_fields_only():
+    notes = feedback.choice_notes([("a", "A", True, "wa")], {"a"})
+    fb = Feedback("q01", "correct", 2, 2, "en", notes, heading="q01")
+    first = fb.text
+    assert Feedback("q01", "correct", 2, 2, "en", list(notes), heading="q01").text is first
+    changed = {"qid": "q02", "status": "incorrect", "points": 0, "max_points": 3, "lang": "id",
+               "heading": "q09", "reason": "unreadable", "rule": "Scoring rule: X."}
+    for name, value in changed.items():
+        other = Feedback("q01", "correct", 2, 2, "en", list(notes), heading="q01")
+        setattr(other, name, value)
+        assert other.text is not first, name  # rendered again (qid alone shows nowhere)
+    fb.notes = feedback.choice_notes([("a", "A", True, "another why")], {"a"})
+    assert "another why" in fb.text  # a note changed after a render: rendered again
+
+
 def test_self_check_and_graded_feedback_come_from_the_same_templates():
     q = Quiz("m1", "en", record=False)
     first = q.questions[0]
