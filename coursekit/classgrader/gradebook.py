@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .nbgrader_compat import late_penalty
 from .nbgrader_compat import tables as _tables
+from .stock import parse_timestamp
 from .worker import Outcome
 
 
@@ -46,7 +47,6 @@ class Writer:
 
     def write(self, outcomes: list[Outcome]) -> None:
         """Add or update the students' submissions, grades and comments; one commit."""
-        from nbgrader import utils
         from nbgrader.api import SubmittedAssignment, new_uuid
         from sqlalchemy import bindparam, insert, update
 
@@ -84,7 +84,7 @@ class Writer:
             if rows[key]:
                 db.execute(insert(table), rows[key])
 
-        stamps = [{"_id": subs[o.student], "_ts": utils.parse_utc(o.timestamp)}
+        stamps = [{"_id": subs[o.student], "_ts": parse_timestamp(o.timestamp)}
                   for o in outcomes if o.timestamp]
         if stamps:
             db.execute(update(t.sub).where(t.sub.c.id == bindparam("_id"))

@@ -4,8 +4,6 @@ beside source/ (instructor-only, written by `coursekit build`)."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
 
 from .table import Item, Response
@@ -13,16 +11,16 @@ from .table import Item, Response
 KINDS = {"true-false": "truefalse"}
 
 
-@cache
 def master(source_dir: Path) -> tuple[dict, dict[str, dict]]:
     """(questions.json display data, {qid: {item: keys}}) of an assignment's source folder; the
-    keys come from the instructor-only keys file beside source/ (keys/<quiz>.json)."""
-    from ..gradedquiz.runtime import KEYS_DIR
+    keys come from the instructor-only keys file beside source/ (keys/<quiz>.json). Both are
+    read as the quiz's own helpers read them (once per content, the same objects), so the
+    variants worked out while grading a student are not worked out again here."""
+    from ..gradedquiz.runtime import KEYS_DIR, QUESTIONS_FILE, read_display, read_keys
 
-    display = json.loads((source_dir / "questions.json").read_text(encoding="utf-8"))
+    display = read_display(source_dir / QUESTIONS_FILE)
     path = source_dir.resolve().parents[1] / KEYS_DIR / f"{display['assignment']}.json"
-    keys = json.loads(path.read_text(encoding="utf-8"))["questions"]
-    return display, keys
+    return display, read_keys(path)["questions"]
 
 
 def from_notebook(source_dir: Path, assignment: str, student: str, nb) -> list[Response]:

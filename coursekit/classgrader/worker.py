@@ -183,22 +183,23 @@ def _read(path: str):
     return read_notebook(Path(path))
 
 
-def _nodes(obj):
-    """nbformat.from_dict(obj) for a notebook that is mostly notebook nodes already: only plain
-    dicts (and what they hold) are converted, the rest is walked in place."""
-    import nbformat
-    from nbformat import NotebookNode
+def _nodes(nb):
+    """nbformat.from_dict(nb) for a notebook that is all notebook nodes but for a rare plain
+    dict: those (and what they hold) are converted; the rest is only looked at, in place."""
+    from nbformat import NotebookNode, from_dict
 
-    if isinstance(obj, NotebookNode):
-        for k, v in obj.items():
-            if isinstance(v, (dict, list)):
-                dict.__setitem__(obj, k, _nodes(v))
-        return obj
-    if isinstance(obj, dict):
-        return nbformat.from_dict(obj)
-    if isinstance(obj, list):
-        obj[:] = [_nodes(v) if isinstance(v, (dict, list)) else v for v in obj]
-    return obj
+    if not isinstance(nb, NotebookNode):
+        return from_dict(nb)
+    todo = [nb]
+    while todo:
+        node = todo.pop()
+        is_list = isinstance(node, list)
+        for k, v in (enumerate(node) if is_list else node.items()):
+            if isinstance(v, (NotebookNode, list)):
+                todo.append(v)
+            elif isinstance(v, dict):
+                (list.__setitem__ if is_list else dict.__setitem__)(node, k, from_dict(v))
+    return nb
 
 
 def _json(nb) -> str:
@@ -262,13 +263,14 @@ def _copy_files(course: Course, assignment: str, src: Path, dest: Path, exclude:
     from nbgrader.utils import find_all_files
 
     ignore = list(course.coursedir.ignore)
+    made: set = set()
     for filename in safe_files(find_all_files(str(src), [*ignore, "*.ipynb"])):
-        _copy(filename, dest / os.path.relpath(filename, src))
+        _copy(filename, dest / os.path.relpath(filename, src), made)
     source = course.source(assignment)
     skip = {os.path.join(str(source), x) for x in exclude}
     for filename in _master_files(str(source), tuple(ignore)):
         if filename not in skip:
-            _copy(filename, dest / os.path.relpath(filename, source))
+            _copy(filename, dest / os.path.relpath(filename, source), made)
 
 
 @functools.lru_cache(maxsize=8)
@@ -279,12 +281,15 @@ def _master_files(source: str, ignore: tuple) -> tuple:
     return tuple(safe_files(find_all_files(source, [*ignore, "*.ipynb"])))
 
 
-def _copy(filename: str, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
+def _copy(filename: str, dest: Path, made: set) -> None:
+    """Copy the file's contents (its mode is _permissions' to set); made: the folders made."""
+    if dest.parent not in made:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        made.add(dest.parent)
     if dest.exists():
         dest.chmod(0o644)
         dest.unlink()
-    shutil.copy(filename, dest)
+    shutil.copyfile(filename, dest)
 
 
 def _permissions(course: Course, dest: Path) -> None:

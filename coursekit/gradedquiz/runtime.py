@@ -152,9 +152,14 @@ def _keys(assignment: str, cwd) -> dict | None:
     if path is None:
         return None
     try:
-        return _read_keys(str(path), path.stat().st_mtime_ns)
+        return read_keys(path)
     except (OSError, ValueError):
         return None
+
+
+def read_keys(path: Path) -> dict:
+    """A keys file (OSError, ValueError when unreadable); read-only, shared like the display."""
+    return _read_keys(str(path), os.stat(path).st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=8)
