@@ -17,8 +17,8 @@ K-th student) and, after each slice, `coursekit grade` grades the whole class tw
 and with one worker (the order turns each slice): coursekit's time is the mean of its K runs,
 spread over stock's; stock's is the sum of its slices less the K - 1 extra start-ups (`autograde
 --student nobody`, measured). Wall time and CPU time (user + system of the command and every
-process it started) are
-reported; the ratios are stock / coursekit. Last line: `speedup: <ratio>x` (all cores, wall).
+process it started) are reported; the ratios are stock / coursekit. Last line: `speedup:
+<ratio>x` (all cores, wall).
 
 --stock-sample S grades only S of the N submissions with stock nbgrader (spread over the
 slices, hostile ones first) and extrapolates its time to N from its per-submission time and its
