@@ -132,6 +132,7 @@ def _grade(student: str) -> Outcome:
         out.state = "failed"
         out.error = say("classgrader.submission.no_notebooks", _STATE.get("lang", "en"))
         return out
+    dest.mkdir(parents=True)  # _remove(dest) above: made here, once
     _copy_files(course, assignment, src, dest, pre["exclude"].get(assignment, []))
     out.missing = [name for name in snap.notebooks
                    if not (src / f"{name}.ipynb").exists()]  # as stock: a link is "submitted"
@@ -150,7 +151,6 @@ def _grade(student: str) -> Outcome:
         nb = _nodes(nb)
         from .kernel import execute
 
-        dest.mkdir(parents=True, exist_ok=True)
         run = execute(nb, str(dest))
         out.not_run += len(run.unknown)
         for p in pre["autograde"]:
@@ -263,7 +263,7 @@ def _copy_files(course: Course, assignment: str, src: Path, dest: Path, exclude:
     from nbgrader.utils import find_all_files
 
     ignore = list(course.coursedir.ignore)
-    made: set = set()
+    made = {dest}
     for filename in safe_files(find_all_files(str(src), [*ignore, "*.ipynb"])):
         _copy(filename, dest / os.path.relpath(filename, src), made)
     source = course.source(assignment)

@@ -32,7 +32,7 @@ def pinned():
 
 
 def here() -> str:
-    """The working directory."""
+    """The working directory (as the system gives it: absolute, links resolved)."""
     return _HERE.get("cwd") or os.getcwd()
 
 
@@ -116,20 +116,18 @@ def keys_file(assignment: str, cwd=None, env: dict | None = None) -> Path | None
     (autograded/<student>/<quiz>/ or source/<quiz>/: the course's keys/), else
     COURSEKIT_KEYS/<quiz>.json (set by the course's nbgrader_config.py, for other layouts).
     Never the notebook's own folder: a student could put a file there."""
-    import os
-
     env = os.environ if env is None else env
-    found = _key_places(assignment, str(cwd if cwd is not None else here()),
+    found = _key_places(assignment, here() if cwd is None else os.path.realpath(cwd),
                         env.get(KEYS_ENV) or "")
     return next((p for p in found if p.is_file()), None)
 
 
 @functools.lru_cache(maxsize=64)
-def _key_places(assignment: str, cwd: str, keys_env: str) -> tuple[Path, ...]:
-    """Where keys_file looks, in order (resolving cwd once per process: every question's
-    hidden test asks)."""
+def _key_places(assignment: str, folder: str, keys_env: str) -> tuple[Path, ...]:
+    """Where keys_file looks from folder (absolute, links resolved), in order (worked out once
+    per folder: every question's hidden test asks)."""
     name = f"{Path(assignment).name}.json"
-    here = Path(cwd).resolve()
+    here = Path(folder)
     found = []
     if here.name == assignment and here.parent.parent.name == "autograded":
         found.append(here.parents[2] / KEYS_DIR / name)

@@ -125,12 +125,13 @@ def autograde_student(assignment: str, cwd: str | os.PathLike | None = None) -> 
     """The student id when cwd is nbgrader's ``autograded/<student>/<assignment>`` folder."""
     from .runtime import here
 
-    return _autograde_student(assignment, str(cwd if cwd is not None else here()))
+    return _autograde_student(assignment, here() if cwd is None else os.path.realpath(cwd))
 
 
 @functools.lru_cache(maxsize=64)
-def _autograde_student(assignment: str, cwd: str) -> str | None:
-    path = Path(cwd).resolve()
+def _autograde_student(assignment: str, folder: str) -> str | None:
+    """folder: absolute, links resolved."""
+    path = Path(folder)
     if path.name == assignment and path.parent.parent.name == "autograded":
         return path.parent.name
     return None

@@ -60,14 +60,16 @@ def test_start_up_objects_are_frozen_while_grading_and_only_then(monkeypatch):
     seen = []
 
     def grade(student):
-        seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+        seen.append((gc.isenabled(), gc.get_freeze_count() > 0,
+                     gc.get_threshold() == engine.GC_THRESHOLD))
         return worker.Outcome(student)
 
     monkeypatch.setattr(worker, "grade", grade)
     gc.disable()  # as grade_assignment starts
+    threshold = gc.get_threshold()
     try:
         assert [o.student for o in engine._results(["a", "b"], 1)] == ["a", "b"]
     finally:
         gc.enable()
-    assert seen == [(True, True), (True, True)]
-    assert gc.get_freeze_count() == 0
+    assert seen == [(True, True, True), (True, True, True)]
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
