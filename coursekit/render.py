@@ -72,5 +72,11 @@ def _fill(text: str, indent: int, hang: int, width: int) -> str:
 
 def render(folder: Path | str, name: str, lang: str, **context) -> str:
     """Render <folder>/<name> in lang: stripped, one final new line, never a double blank line."""
-    text = environment(folder).get_template(name).render(lang=lang, **context)
-    return re.sub(r"\n{3,}", "\n\n", text.strip()) + "\n"
+    template = _TEMPLATES.get((folder, name))
+    if template is None:  # (templates are package data, loaded once: no lookup per render)
+        template = _TEMPLATES[folder, name] = environment(folder).get_template(name)
+    return BLANKS.sub("\n\n", template.render(lang=lang, **context).strip()) + "\n"
+
+
+_TEMPLATES: dict = {}  # (folder as given, name) -> its template
+BLANKS = re.compile(r"\n{3,}")

@@ -5,6 +5,7 @@ counts as a failure, so a blank quiz fails `nbgrader validate` and a filled one 
 
 from __future__ import annotations
 
+import functools
 import sys
 
 from markupsafe import escape
@@ -57,9 +58,8 @@ class Kuis:
             return self._message("no-nim", lang)
         s = slot(q, assignment, student)
         html, text = _views(self.display, q, s, lang)
-        line = say("gradedquiz.variant", lang, student=student or "-",
-                   code=fingerprint(self.display, student))
-        return View(html.replace(VARIANT, str(escape(line))), text.replace(VARIANT, line))
+        line, escaped = _variant_line(lang, student or "-", fingerprint(self.display, student))
+        return View(html.replace(VARIANT, escaped), text.replace(VARIANT, line))
 
     show = tampilkan
 
@@ -90,6 +90,14 @@ class Kuis:
 
 
 VARIANT = "\x00variant\x00"  # where the student's own line goes in a view shared by variant
+
+
+@functools.lru_cache(maxsize=64)
+def _variant_line(lang: str, student: str, code: str) -> tuple[str, str]:
+    """The line naming the student and the variant, as text and escaped for HTML (the same on
+    every question the student sees)."""
+    line = say("gradedquiz.variant", lang, student=student, code=code)
+    return line, str(escape(line))
 
 
 def _views(display: dict, q: dict, s, lang: str) -> tuple[str, str]:

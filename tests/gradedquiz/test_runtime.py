@@ -47,6 +47,7 @@ def test_pinned_looks_up_the_folder_display_and_keys_once(tmp_path, monkeypatch)
     (course / runtime.KEYS_DIR).mkdir()
     keys = course / runtime.KEYS_DIR / "kuis-1.json"
     keys.write_text(json.dumps({"questions": {"q01": {"a": 1}}}))
+    monkeypatch.delenv(runtime.KEYS_ENV, raising=False)
     monkeypatch.chdir(here)
     with runtime.pinned():
         assert runtime.here() == str(here)
