@@ -24,6 +24,8 @@ grader puts in ``resources["coursekit_gradebook"]`` (same methods).
 
 from __future__ import annotations
 
+import weakref
+
 import nbformat
 from nbgrader.preprocessors import ClearSolutions, NbGraderPreprocessor
 
@@ -31,6 +33,7 @@ from .answers import Answer, canonical_source, parse_answer, parse_identity
 from .protocol import ANSWER, IDENTITY, TEST, grade_id, qid_of, source_of
 
 TAMPER_KEY = "coursekit_tampered"  # resources[...]: grade_ids dropped or restored (for the log)
+_MASTERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # snapshot view -> its masters
 
 
 class ClearAnswers(ClearSolutions):
@@ -77,8 +80,12 @@ class Master:
 def master(resources) -> Master:
     info = resources["nbgrader"]
     view = resources.get("coursekit_gradebook")
-    if view is not None:  # the kernel-free grader's snapshot of the gradebook
-        return Master(view, info["notebook"], info["assignment"])
+    if view is not None:  # the kernel-free grader's snapshot of the gradebook: read-only, so its
+        known = _MASTERS.setdefault(view, {})  # masters are made once, not for every student
+        key = (info["notebook"], info["assignment"])
+        if key not in known:
+            known[key] = Master(view, *key)
+        return known[key]
     from nbgrader.api import Gradebook
 
     with Gradebook(info["db_url"]) as gb:
