@@ -33,6 +33,14 @@ class Course:
     def source(self, assignment: str) -> Path:
         return Path(self.coursedir.format_path(self.coursedir.source_directory, ".", assignment))
 
+    def is_course(self) -> bool:
+        """Whether root holds an nbgrader course: its nbgrader_config.py or its gradebook (a
+        database other than a local SQLite file is taken as there)."""
+        if (self.root / "nbgrader_config.py").is_file():
+            return True
+        url = self.db_url
+        return not url.startswith("sqlite:///") or Path(url[len("sqlite:///"):]).is_file()
+
     def students(self, assignment: str, only: str | None = None) -> list[str]:
         """Students with a submission folder for the assignment (nbgrader's glob on student ids)."""
         import fnmatch

@@ -56,6 +56,9 @@ def _open_and_grade(assignment, course_dir, student, jobs, wait, lang, stream, q
     from .course import open_course
 
     course = open_course(course_dir)
+    if not course.is_course():  # before the lock and the gradebook leave files there
+        raise NoAssignment(say("classgrader.messages.not_a_course", lang, path=course.root,
+                               db=course.db_url))
     lock = Lock(course.root)
     lock.acquire(wait=wait, on_wait=lambda busy: print(
         say("classgrader.messages.locked_wait", lang, who=busy.describe(lang)), file=stream,

@@ -86,7 +86,14 @@ def test_grade_of_an_assignment_never_generated(ran):
     assert "run `nbgrader generate_assignment kuis-2` first" in err
 
 
+def test_grade_outside_a_course_says_so_and_leaves_the_folder_as_it_was(tmp_path):
+    err = refused(run("grade", QUIZ, "--course", str(tmp_path), "--lang", "en"), 2)
+    assert err.startswith(f"coursekit: {tmp_path} is not an nbgrader course folder")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_grade_stops_while_another_run_holds_the_course(tmp_path):
+    (tmp_path / "nbgrader_config.py").write_text("")
     with Lock(tmp_path) as held:
         held.acquire(wait=False)
         err = refused(run("grade", QUIZ, "--course", str(tmp_path), "--lang", "en"), 75)

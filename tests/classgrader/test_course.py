@@ -183,3 +183,14 @@ def test_positions_of_an_unreadable_master_are_empty(tmp_path):
     assert ck_course._positions(broken) == {}
     assert ck_course._positions(tmp_path / "missing.ipynb") == {}
     assert ck_course._positions(Path(__file__)) == {}
+
+
+def test_a_folder_is_a_course_by_its_config_or_its_gradebook(tmp_path):
+    assert not open_course(tmp_path).is_course()
+    (tmp_path / "gradebook.db").write_bytes(b"")
+    assert open_course(tmp_path).is_course()
+    (tmp_path / "gradebook.db").unlink()
+    (tmp_path / "nbgrader_config.py").write_text(
+        "c = get_config()\nc.CourseDirectory.db_url = 'postgresql://db/grades'\n")
+    assert open_course(tmp_path).is_course()
+    assert not list(tmp_path.glob("*.db"))
