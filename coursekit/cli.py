@@ -62,7 +62,7 @@ def console() -> None:
     args = build_parser().parse_args()
     code = _run(args)
     if getattr(args, "quick_exit", False):
-        atexit._run_exitfuncs()
+        atexit._run_exitfuncs()  # CPython's own exit step (private, long stable); os._exit skips it
         try:
             sys.stdout.flush()
             sys.stderr.flush()

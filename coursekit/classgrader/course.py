@@ -36,10 +36,14 @@ class Course:
     def is_course(self) -> bool:
         """Whether root holds an nbgrader course: its nbgrader_config.py or its gradebook (a
         database other than a local SQLite file is taken as there)."""
+        from sqlalchemy.engine import make_url
+
         if (self.root / "nbgrader_config.py").is_file():
             return True
-        url = self.db_url
-        return not url.startswith("sqlite:///") or Path(url[len("sqlite:///"):]).is_file()
+        url = make_url(self.db_url)
+        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+            return True
+        return Path(url.database).is_file()
 
     def students(self, assignment: str, only: str | None = None) -> list[str]:
         """Students with a submission folder for the assignment (nbgrader's glob on student ids)."""

@@ -176,7 +176,6 @@ def _call(node: ast.Call, run: Run, streams):
         from ..gradedquiz.quiz import Kuis
 
         if isinstance(obj, Kuis) and func.attr in ("tampilkan", "show"):
-
             # tampilkan(qid, nim, lang) reads them from the kernel namespace when not given
             known = (runtime.declared_nim(run.ns), runtime.language(run.ns))
             return _captured(streams, obj.tampilkan, *args, *known[len(args) - 1:])
